@@ -441,9 +441,9 @@ function loginPage(uid: string, username = '', error?: string): string {
     `${error ? `<p role="alert" id="login-error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${action}" autocomplete="off">
 <label for="username">Tên đăng nhập</label>
-<input id="username" name="username" type="text" required autofocus value="${escapeHtml(username)}"${error ? ' aria-describedby="login-error"' : ''}>
+<input id="username" name="username" type="text" required${error ? '' : ' autofocus'} value="${escapeHtml(username)}"${error ? ' aria-describedby="login-error"' : ''}>
 <label for="password">Mật khẩu</label>
-<input id="password" name="password" type="password" required>
+<input id="password" name="password" type="password" required${error ? ' autofocus aria-describedby="login-error"' : ''}>
 <button type="submit">Đăng nhập</button>
 </form>
 <p class="note">Máy chủ định danh mô phỏng dùng cho phát triển và kiểm thử, không phải VNeID thật.</p>`,
