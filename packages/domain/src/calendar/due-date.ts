@@ -92,7 +92,8 @@ export function validateProcessingTime(limit: ProcessingTime): void {
  *   opening after closing or on a day off); it is due when the limit of office time has elapsed
  *   (a working day is the desk's daily office time). A due instant at a closing time stays there.
  * - Days / months: the local day of receipt plus the days (or months, clamped to the end of the
- *   month); if that day is not a working day, the next working day; due at that day's closing time.
+ *   month); if that day is not a working day, the next working day; due at that day's closing time
+ *   (a zero limit received after closing: the next working day's closing).
  */
 export function dueDate(calendar: WorkingCalendar, receivedAt: number, limit: ProcessingTime): number {
   validateProcessingTime(limit);

@@ -59,14 +59,20 @@ export class ReferenceStepper {
       case 'working-days':
         return this.stepWorkingMinutes(receivedAt, limit.value * this.officeHours.dailyMinutes);
       case 'days':
-        return this.closingOfWorkingDayFrom(localEpochDay(receivedAt) + limit.value);
+        return this.notBefore(
+          receivedAt,
+          this.closingOfWorkingDayFrom(localEpochDay(receivedAt) + limit.value),
+        );
       case 'months': {
         const { year, month, day } = civilFromEpochDay(localEpochDay(receivedAt));
         const monthIndex = year * 12 + (month - 1) + limit.value;
         const targetYear = Math.floor(monthIndex / 12);
         const targetMonth = (monthIndex % 12) + 1;
         const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-        return this.closingOfWorkingDayFrom(epochDayFromCivil(targetYear, targetMonth, targetDay));
+        return this.notBefore(
+          receivedAt,
+          this.closingOfWorkingDayFrom(epochDayFromCivil(targetYear, targetMonth, targetDay)),
+        );
       }
     }
   }
@@ -88,6 +94,11 @@ export class ReferenceStepper {
       t += MS_PER_MINUTE;
     }
     return t;
+  }
+
+  /** A zero limit received after closing: the next working day's closing instead. */
+  private notBefore(receivedAt: number, due: number): number {
+    return due < receivedAt ? this.closingOfWorkingDayFrom(localEpochDay(due) + 1) : due;
   }
 
   private closingOfWorkingDayFrom(epochDay: number): number {

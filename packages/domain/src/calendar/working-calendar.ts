@@ -243,7 +243,8 @@ export class WorkingCalendar {
 
   /**
    * The closing time of the first working day on or after the local day `receivedAt` + `days`
-   * (calendar days), or + `months` (clamped to the end of the month).
+   * (calendar days), or + `months` (clamped to the end of the month); never before `receivedAt`
+   * (a zero limit received after closing is due at the next working day's closing).
    */
   closingOfWorkingDayAfter(receivedAt: number, days: number, months: number): number {
     const local = receivedAt - this.firstDayStart;
@@ -257,9 +258,15 @@ export class WorkingCalendar {
       index = start + Math.min(day, end - start) - 1;
     }
     index += days;
-    const working = index < this.dayCount ? this.nextWorkingIndex[index]! : -1;
+    let working = index < this.dayCount ? this.nextWorkingIndex[index]! : -1;
+    let due = this.firstDayStart + working * MS_PER_DAY + this.closingMs;
+    // Only a zero limit received after closing can fall before the receipt: then the next working day.
+    if (working >= 0 && due < receivedAt) {
+      working = working + 1 < this.dayCount ? this.nextWorkingIndex[working + 1]! : -1;
+      due = this.firstDayStart + working * MS_PER_DAY + this.closingMs;
+    }
     if (working < 0) throw this.outOfRange(receivedAt, receivedAt);
-    return this.firstDayStart + working * MS_PER_DAY + this.closingMs;
+    return due;
   }
 
   private instantIn(k: number, remainder: number, leaving: boolean, position: number): number {

@@ -147,6 +147,7 @@ describe('calendar days and months (the day after receipt; a due day off moves t
     ['a due Saturday moves to Monday', '2026-03-11T09:00', 3, '2026-03-16T17:00'],
     ['0 days: closing time of the receipt day', '2026-03-10T09:00', 0, '2026-03-10T17:00'],
     ['0 days on a Sunday: Monday', '2026-03-15T09:00', 0, '2026-03-16T17:00'],
+    ['0 days received after closing: the next working day', '2026-03-13T18:00', 0, '2026-03-16T17:00'],
     ['over Culture Day 2026: 21/11 + 3 = 24/11 (off) → 25/11', '2026-11-21T10:00', 3, '2026-11-25T17:00'],
     ['make-up Saturday 22/8/2026 is a due day', '2026-08-17T10:00', 5, '2026-08-22T17:00'],
   ])('%s', (_, start, days, expected) => {
