@@ -112,7 +112,10 @@ export async function startDevOidcProvider(opts: DevOidcProviderOptions): Promis
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = (opts.issuer ?? `http://${host}:${port}`).replace(/\/$/, '');
+  // A wildcard bind address is not somewhere a browser can be sent: advertise loopback instead.
+  const publicHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const issuer = (opts.issuer ?? `http://${publicHost}:${port}`).replace(/\/$/, '');
   const accountsBySub = new Map(opts.accounts.map((a) => [a.sub, a]));
   const accountsByUsername = new Map(opts.accounts.map((a) => [a.username, a]));
   const clientIds = new Set(opts.clients.map((c) => c.clientId));

@@ -88,16 +88,21 @@ describe('development OpenID Connect provider (VNeID stand-in)', () => {
     await provider?.close();
   });
 
-  async function beginLogin() {
+  async function authorizationRequest(scope: string) {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: CLIENT.redirectUri,
-      scope: 'openid profile email phone',
+      scope,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
     });
+    return { url, codeVerifier, state };
+  }
+
+  async function beginLogin(scope = 'openid profile email phone') {
+    const { url, codeVerifier, state } = await authorizationRequest(scope);
     const browser = new Browser();
     const { url: loginUrl, response } = await browser.follow(url, CLIENT.redirectUri);
     expect(response?.status).toBe(200);
@@ -203,6 +208,39 @@ describe('development OpenID Connect provider (VNeID stand-in)', () => {
       expectedState: state,
     });
     expect(tokens.claims()?.sub).toBe(CITIZEN.sub);
+  });
+
+  it('keeps the session: a later request for more scopes is granted without a login or consent page', async () => {
+    const first = await beginLogin('openid');
+    const posted = await submit(
+      first.browser,
+      formAction(first.html, first.loginUrl),
+      CITIZEN.username,
+      CITIZEN.password,
+    );
+    const { url: firstCallback } = await first.browser.follow(
+      new URL(posted.headers.get('location')!, first.loginUrl),
+      CLIENT.redirectUri,
+    );
+    const firstTokens = await oidc.authorizationCodeGrant(config, new URL(firstCallback), {
+      pkceCodeVerifier: first.codeVerifier,
+      expectedState: first.state,
+    });
+    expect(firstTokens.claims()?.name).toBeUndefined();
+
+    const second = await authorizationRequest('openid profile phone');
+    const { url: secondCallback, response } = await first.browser.follow(second.url, CLIENT.redirectUri);
+    expect(response, 'a page was shown instead of returning to the client').toBeUndefined();
+    const secondTokens = await oidc.authorizationCodeGrant(config, new URL(secondCallback), {
+      pkceCodeVerifier: second.codeVerifier,
+      expectedState: second.state,
+    });
+    expect(secondTokens.claims()).toMatchObject({
+      sub: CITIZEN.sub,
+      name: CITIZEN.name,
+      phone_number: CITIZEN.phoneNumber,
+    });
+    expect(secondTokens.claims()?.email).toBeUndefined();
   });
 
   it('refuses an authorization request without PKCE', async () => {
