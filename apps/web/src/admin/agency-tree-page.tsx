@@ -36,11 +36,11 @@ function StatusTag({
 }) {
   switch (status) {
     case 'active':
-      return <Tag color="green">{adminText.statusActive}</Tag>;
+      return <Tag color="success">{adminText.statusActive}</Tag>;
     case 'not-yet':
-      return <Tag color="blue">{adminText.statusNotYet}</Tag>;
+      return <Tag color="processing">{adminText.statusNotYet}</Tag>;
     case 'ending':
-      return <Tag color="orange">{adminText.statusEnding(formatLocalDate(agency.validTo))}</Tag>;
+      return <Tag color="warning">{adminText.statusEnding(formatLocalDate(agency.validTo))}</Tag>;
     case 'merged':
       return (
         <Tag>

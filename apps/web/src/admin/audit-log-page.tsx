@@ -113,6 +113,7 @@ export function AuditLogPage() {
         pagination={false}
         scroll={{ x: 1000 }}
         expandable={{
+          columnTitle: <span className="visually-hidden">{adminText.detailsLabel}</span>,
           expandedRowRender: (entry) => (
             <Typography.Paragraph>
               <strong>{adminText.detailsLabel}:</strong>

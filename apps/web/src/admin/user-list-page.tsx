@@ -21,8 +21,9 @@ type Dialog = { kind: 'create' } | { kind: 'edit' | 'roles' | 'password'; user: 
 
 function UserStatus({ user }: { user: User }) {
   if (user.status === 'disabled') return <Tag>{adminText.statusUserDisabled}</Tag>;
-  if (isLocked(user)) return <Tag color="red">{adminText.lockedUntil(formatInstant(user.lockedUntil))}</Tag>;
-  return <Tag color="green">{adminText.statusUserActive}</Tag>;
+  if (isLocked(user))
+    return <Tag color="error">{adminText.lockedUntil(formatInstant(user.lockedUntil))}</Tag>;
+  return <Tag color="success">{adminText.statusUserActive}</Tag>;
 }
 
 /** Staff accounts within the administrator's scope. */
@@ -118,7 +119,13 @@ export function UserListPage({ user: me }: { user: SessionUser }) {
       />
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label={adminText.searchUsers} htmlFor="user-search">
-          <Input.Search id="user-search" allowClear onSearch={setSearch} style={{ width: 260 }} />
+          <Input.Search
+            id="user-search"
+            allowClear
+            placeholder={adminText.searchUsersPlaceholder}
+            onSearch={setSearch}
+            style={{ width: 280 }}
+          />
         </Form.Item>
         <Form.Item label={adminText.filterByAgency} htmlFor="user-agency-filter" style={{ minWidth: 320 }}>
           <AgencySelect

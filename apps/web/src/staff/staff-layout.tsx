@@ -46,8 +46,9 @@ export function StaffLayout({
         <StaffIdentity user={user} />
       </Layout.Header>
       {subNavigation}
-      <Layout.Content className="staff-content">
-        <main id="main">{children}</main>
+      {/* Layout.Content renders the page's <main>. */}
+      <Layout.Content id="main" className="staff-content">
+        <div className="staff-content-inner">{children}</div>
       </Layout.Content>
     </Layout>
   );

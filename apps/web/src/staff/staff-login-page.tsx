@@ -67,6 +67,9 @@ export function StaffLoginPage() {
         title={<h1 style={{ margin: 0, fontSize: 20 }}>{staffText.loginTitle}</h1>}
       >
         <p>{staffText.loginLead}</p>
+        {session.isError && (
+          <Alert type="warning" showIcon title={messageOf(session.error)} style={{ marginBottom: 16 }} />
+        )}
         {session.data?.user?.kind === 'citizen' && (
           <Alert type="info" showIcon title={staffText.citizenSignedIn} style={{ marginBottom: 16 }} />
         )}

@@ -12,6 +12,18 @@ export const staffTheme: ThemeConfig = {
     colorSuccess: '#1e6b2f',
     colorWarning: '#8a5300', // 5.9:1
     colorInfo: '#0b3c7d',
+    // Light backgrounds set by hand: derived from these dark seeds they come out greyish and the
+    // coloured text on them drops below 4.5:1.
+    colorPrimaryBg: '#e8eef7',
+    colorPrimaryBgHover: '#d3dff0',
+    colorInfoBg: '#e8eef7',
+    colorInfoBorder: '#a9bfe0',
+    colorSuccessBg: '#e7f4ea',
+    colorSuccessBorder: '#9fcca9',
+    colorWarningBg: '#fff4e0',
+    colorWarningBorder: '#e8c07a',
+    colorErrorBg: '#fdecea',
+    colorErrorBorder: '#f1a9a0',
     colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.64)', // 5.9:1
     colorTextDescription: 'rgba(0, 0, 0, 0.64)',

@@ -83,7 +83,8 @@ export const adminText = {
 
   // Users
   addUser: 'Thêm cán bộ',
-  searchUsers: 'Tìm theo tên, tên đăng nhập, email',
+  searchUsers: 'Tìm cán bộ',
+  searchUsersPlaceholder: 'Họ tên, tên đăng nhập hoặc email',
   fullName: 'Họ và tên',
   username: 'Tên đăng nhập',
   email: 'Email',
