@@ -26,7 +26,8 @@ module.exports = {
     },
     {
       name: 'module-through-service',
-      comment: 'A module reaches another module only through its service (service.ts / *-service.ts), never its store, routes or tables.',
+      comment:
+        'A module reaches another module only through its service (service.ts / *-service.ts), never its store, routes or tables.',
       severity: 'error',
       from: { path: '^apps/server/src/modules/([^/]+)/' },
       to: {
@@ -47,12 +48,20 @@ module.exports = {
       from: { path: '^apps/web/src' },
       to: { path: '^apps/server/' },
     },
-    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

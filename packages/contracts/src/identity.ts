@@ -23,14 +23,19 @@ export const userSchema = z.object({
   status: z.enum(['active', 'disabled']),
   lockedUntil: z.string().nullable(),
   totpEnabled: z.boolean(),
-  roles: z.array(z.object({ role: staffRoleSchema, agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
+  roles: z.array(
+    z.object({ role: staffRoleSchema, agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() }),
+  ),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
 export const userListSchema = z.object({ users: z.array(userSchema) });
 
 /** GET /api/identity/users?agencyId=&q= — staff within the caller's scope. */
-export const userListQuerySchema = z.object({ agencyId: z.string().optional(), q: z.string().max(100).optional() });
+export const userListQuerySchema = z.object({
+  agencyId: z.string().optional(),
+  q: z.string().max(100).optional(),
+});
 
 /** POST /api/identity/users — a staff account; roles must lie within the caller's scope. */
 export const createStaffUserSchema = z.object({

@@ -47,7 +47,9 @@ export type Agency = z.infer<typeof agencySchema>;
 
 export const agencyDetailSchema = agencySchema.extend({
   names: z.array(z.object({ name: z.string(), validFrom: z.string() })),
-  predecessors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), mergedOn: z.string() })),
+  predecessors: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), mergedOn: z.string() }),
+  ),
 });
 export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
 
@@ -94,13 +96,26 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có d�
 export const officeHoursSchema = z
   .object({
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7), // ISO: 1 = Monday … 7 = Sunday
-    sessions: z.array(z.object({ start: clock, end: clock })).min(1).max(4),
+    sessions: z
+      .array(z.object({ start: clock, end: clock }))
+      .min(1)
+      .max(4),
   })
   .superRefine((v, ctx) => {
     let previousEnd = '';
     v.sessions.forEach((s, i) => {
-      if (s.start >= s.end) ctx.addIssue({ code: 'custom', path: ['sessions', i], message: 'Giờ bắt đầu phải trước giờ kết thúc' });
-      if (s.start < previousEnd) ctx.addIssue({ code: 'custom', path: ['sessions', i], message: 'Các ca làm việc không được chồng lấn' });
+      if (s.start >= s.end)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', i],
+          message: 'Giờ bắt đầu phải trước giờ kết thúc',
+        });
+      if (s.start < previousEnd)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', i],
+          message: 'Các ca làm việc không được chồng lấn',
+        });
       previousEnd = s.end;
     });
   });

@@ -19,15 +19,15 @@ export const optionalText = (max: number) =>
 export const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ngày không hợp lệ');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'Ngày không hợp lệ',
+  );
 
 export const uuid = z.uuid('Mã định danh không hợp lệ');
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('Email không hợp lệ').max(254));
+export const email = z.string().trim().toLowerCase().pipe(z.email('Email không hợp lệ').max(254));
 
 /** Vietnamese mobile/landline: 0 followed by 9–10 digits, or +84… */
 export const phone = z

@@ -37,7 +37,14 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<StaffRole, readonly Permission[]> = {
   'desk-officer': ['org.read', 'dossier.read', 'dossier.receive', 'reports.read'],
   specialist: ['org.read', 'dossier.read', 'dossier.process'],
-  'unit-leader': ['org.read', 'dossier.read', 'dossier.process', 'dossier.assign', 'dossier.approve', 'reports.read'],
+  'unit-leader': [
+    'org.read',
+    'dossier.read',
+    'dossier.process',
+    'dossier.assign',
+    'dossier.approve',
+    'reports.read',
+  ],
   'agency-head': [
     'org.read',
     'dossier.read',
@@ -47,7 +54,13 @@ const grants: Record<StaffRole, readonly Permission[]> = {
     'reports.read',
     'identity.read',
   ],
-  'procedure-control-officer': ['org.read', 'catalog.edit', 'catalog.review', 'petition.handle', 'reports.read'],
+  'procedure-control-officer': [
+    'org.read',
+    'catalog.edit',
+    'catalog.review',
+    'petition.handle',
+    'reports.read',
+  ],
   administrator: [
     'org.read',
     'org.manage',

@@ -16,7 +16,11 @@ export function isInForce(node: Pick<AgencyNode, 'validFrom' | 'validTo'>, date:
 }
 
 /** Would making `parentId` the parent of `childId` create a cycle? */
-export function wouldCreateCycle(nodes: ReadonlyMap<string, Pick<AgencyNode, 'parentId'>>, childId: string, parentId: string | null): boolean {
+export function wouldCreateCycle(
+  nodes: ReadonlyMap<string, Pick<AgencyNode, 'parentId'>>,
+  childId: string,
+  parentId: string | null,
+): boolean {
   let current = parentId;
   const seen = new Set<string>();
   while (current !== null) {

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { auditRoutes } from './modules/audit/routes';
+import { installAccessControl } from './modules/identity/access-service';
+import { OidcClient } from './modules/identity/oidc-client';
+import { identityRoutes } from './modules/identity/routes';
+import { orgRoutes } from './modules/org/routes';
+import type { ServiceContext } from './platform/access-context';
+import type { Config } from './platform/config';
+import { type Database, ping } from './platform/database';
+import { createHttpApp, type HttpApp } from './platform/http-app';
+
+/** Assembles the HTTP application: platform plugins, access control, every module's routes, the web app. */
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<HttpApp> {
+  const { config, database } = options;
+  const ctx: ServiceContext = { db: database.db, now: options.now ?? (() => new Date()) };
+  const app = await createHttpApp(config, options.logger === undefined ? {} : { logger: options.logger });
+
+  const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  installAccessControl(app, ctx, sessionSettings, config.publicUrl);
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_req, reply) => {
+    try {
+      await ping(database.db);
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  const oidc =
+    config.oidc.issuer === null
+      ? null
+      : new OidcClient({
+          issuer: config.oidc.issuer,
+          clientId: config.oidc.clientId,
+          clientSecret: config.oidc.clientSecret,
+          redirectUri: `${config.publicUrl}/api/auth/oidc/callback`,
+        });
+
+  identityRoutes(app, {
+    ctx,
+    settings: {
+      ...sessionSettings,
+      maxFailures: config.loginMaxFailures,
+      lockMinutes: config.loginLockMinutes,
+      totpIssuer: 'MotCua',
+    },
+    oidc,
+    oidcProviderName: config.oidc.providerName,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    loginPerMinute: config.rateLimit.loginPerMinute,
+  });
+  orgRoutes(app, ctx, config.rateLimit.publicPerMinute);
+  auditRoutes(app, ctx);
+
+  const webDist = config.webDistDir ?? defaultWebDist;
+  const hasWeb = existsSync(webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // Client-side routes (/portal/…, /office/…) all load the single-page app.
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `Không tìm thấy ${request.method} ${path}` } });
+  });
+  return app;
+}

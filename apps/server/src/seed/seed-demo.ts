@@ -1,0 +1,83 @@
+import { defaultOfficeHours } from '@motcua/contracts/org';
+import { systemAccess } from '../modules/identity/access-service';
+import { bootstrapCitizen, bootstrapStaff } from '../modules/identity/user-service';
+import {
+  bootstrapAgency,
+  countAgencies,
+  createDesk,
+  mergeAgencies,
+  renameAgency,
+} from '../modules/org/agency-service';
+import { recordAudit } from '../platform/audit-log';
+import { type Db, inTransaction } from '../platform/database';
+import { demoAgencies, demoCitizen, demoDesks, demoPassword, demoStaff } from './demo-data';
+
+/**
+ * Loads the demo province on an empty database; does nothing when any agency exists. Renames and the
+ * merger go through the same services as an administrator would use, so the demo shows real history.
+ */
+export async function seedDemoIfEmpty(db: Db, now: () => Date = () => new Date()): Promise<boolean> {
+  if ((await countAgencies({ db, now })) > 0) return false;
+  const ctx = { db, now };
+  const access = systemAccess(ctx, 'seed');
+  const ids = new Map<string, string>();
+  await inTransaction(db, async (tx) => {
+    for (const a of demoAgencies) {
+      if (demoAgencies.some((s) => s.mergedInto?.key === a.key)) continue; // created by the merger below
+      const row = await bootstrapAgency(tx, {
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        parentId: a.parent === null ? null : ids.get(a.parent)!,
+        validFrom: a.validFrom,
+      });
+      ids.set(a.key, row.id);
+    }
+    await recordAudit(
+      tx,
+      access.actor,
+      { action: 'system.seed', targetType: 'system', targetId: null, details: { agencies: ids.size } },
+      now(),
+    );
+  });
+  for (const a of demoAgencies)
+    if (a.renamed)
+      await renameAgency(ctx, access, ids.get(a.key)!, { name: a.renamed.name, effectiveDate: a.renamed.on });
+  for (const target of demoAgencies.filter((t) => demoAgencies.some((s) => s.mergedInto?.key === t.key))) {
+    const sources = demoAgencies.filter((s) => s.mergedInto?.key === target.key);
+    const { agency } = await mergeAgencies(ctx, access, {
+      sourceIds: sources.map((s) => ids.get(s.key)!),
+      target: {
+        code: target.code,
+        name: target.name,
+        kind: target.kind as never,
+        parentId: ids.get(target.parent!)!,
+      },
+      effectiveDate: sources[0]!.mergedInto!.on,
+    });
+    ids.set(target.key, agency.id);
+  }
+  for (const d of demoDesks) {
+    await createDesk(ctx, access, {
+      agencyId: ids.get(d.agency)!,
+      name: d.name,
+      address: d.address,
+      phone: d.phone,
+      officeHours: defaultOfficeHours,
+      validFrom: '2025-07-01',
+    });
+  }
+  await inTransaction(db, async (tx) => {
+    for (const s of demoStaff) {
+      await bootstrapStaff(tx, {
+        username: s.username,
+        fullName: s.fullName,
+        email: s.email,
+        password: demoPassword,
+        roles: [{ role: s.role, agencyId: ids.get(s.agency)! }],
+      });
+    }
+    await bootstrapCitizen(tx, { ...demoCitizen, password: demoPassword });
+  });
+  return true;
+}
