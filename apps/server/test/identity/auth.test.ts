@@ -153,12 +153,10 @@ describe('citizens', () => {
     });
     expect(
       (
-        await t
-          .anonymous()
-          .post('/api/auth/citizen/login', {
-            identifier: 'cuong.tran@example.vn',
-            password: 'matkhau-an-toan',
-          })
+        await t.anonymous().post('/api/auth/citizen/login', {
+          identifier: 'cuong.tran@example.vn',
+          password: 'matkhau-an-toan',
+        })
       ).status,
     ).toBe(200);
     expect(
@@ -171,13 +169,11 @@ describe('citizens', () => {
   });
 
   it('refuses a second registration with the same email, creating nothing', async () => {
-    const res = await t
-      .anonymous()
-      .post('/api/auth/citizen/register', {
-        fullName: 'Người Khác',
-        email: 'congdan@minhhoa.demo',
-        password: 'mot-mat-khau',
-      });
+    const res = await t.anonymous().post('/api/auth/citizen/register', {
+      fullName: 'Người Khác',
+      email: 'congdan@minhhoa.demo',
+      password: 'mot-mat-khau',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'ACCOUNT_EXISTS', message: 'Email này đã được đăng ký' });
   });
