@@ -85,7 +85,7 @@ describe('citizen login through OpenID Connect (VNeID stand-in)', () => {
     const { url } = await browser.follow(new URL(location!, loginUrl), `${baseUrl}/portal`);
     expect(url).toBe(`${baseUrl}/portal/account`);
 
-    const session = await (await browser.request(`${baseUrl}/api/session`)).json();
+    const session = (await (await browser.request(`${baseUrl}/api/session`)).json()) as any;
     expect(session.user).toMatchObject({
       kind: 'citizen',
       fullName: 'Nguyễn Văn An',
@@ -98,7 +98,7 @@ describe('citizen login through OpenID Connect (VNeID stand-in)', () => {
     const again = new Browser();
     const second = await loginThroughProvider(again, demoOidcAccount.password);
     await again.follow(new URL(second.posted.headers.get('location')!, second.loginUrl), `${baseUrl}/portal`);
-    const secondSession = await (await again.request(`${baseUrl}/api/session`)).json();
+    const secondSession = (await (await again.request(`${baseUrl}/api/session`)).json()) as any;
     expect(secondSession.user.id).toBe(session.user.id);
   });
 
@@ -106,7 +106,7 @@ describe('citizen login through OpenID Connect (VNeID stand-in)', () => {
     const browser = new Browser();
     const { posted } = await loginThroughProvider(browser, 'sai-mat-khau');
     expect(posted.status).toBe(401);
-    const session = await (await browser.request(`${baseUrl}/api/session`)).json();
+    const session = (await (await browser.request(`${baseUrl}/api/session`)).json()) as any;
     expect(session.user).toBeNull();
   });
 
@@ -115,7 +115,7 @@ describe('citizen login through OpenID Connect (VNeID stand-in)', () => {
     const res = await browser.request(`${baseUrl}/api/auth/oidc/callback?code=abc&state=forged-state`);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/portal/login?error=OIDC_STATE_INVALID');
-    expect((await (await browser.request(`${baseUrl}/api/session`)).json()).user).toBeNull();
+    expect(((await (await browser.request(`${baseUrl}/api/session`)).json()) as any).user).toBeNull();
   });
 
   it('never redirects to another site after login (open-redirect guard)', async () => {
