@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
+import { calendarRoutes } from './modules/calendar/routes';
 import { installAccessControl } from './modules/identity/access-service';
 import { OidcClient } from './modules/identity/oidc-client';
 import { identityRoutes } from './modules/identity/routes';
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   orgRoutes(app, ctx, config.rateLimit.publicPerMinute);
   auditRoutes(app, ctx);
+  calendarRoutes(app, ctx, config.rateLimit.publicPerMinute);
 
   const webDist = config.webDistDir ?? defaultWebDist;
   const hasWeb = existsSync(webDist);

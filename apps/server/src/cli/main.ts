@@ -67,6 +67,9 @@ const commands: Record<string, Command> = {
 export function registerCommand(name: string, command: Command): void {
   commands[name] = command;
 }
+registerCommand('calendar', async (args) =>
+  (await import('../modules/calendar/calendar-command')).runCalendarCommand(args),
+);
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name = 'help', ...rest] = argv;
