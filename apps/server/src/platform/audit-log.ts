@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { auditEntries } from './audit-schema';
 import type { Db } from './database';
 
@@ -136,9 +136,13 @@ export async function listAudit(
     limit: number;
     targetType?: string | undefined;
     targetId?: string | undefined;
+    /** Only entries about these agencies; undefined = every entry (province-wide readers). */
+    agencyIds?: readonly string[] | undefined;
   },
 ) {
+  if (q.agencyIds !== undefined && q.agencyIds.length === 0) return [];
   const conditions = [
+    q.agencyIds !== undefined ? inArray(auditEntries.agencyId, [...q.agencyIds]) : undefined,
     q.before !== undefined ? lt(auditEntries.id, q.before) : undefined,
     q.targetType !== undefined ? eq(auditEntries.targetType, q.targetType) : undefined,
     q.targetId !== undefined ? eq(auditEntries.targetId, q.targetId) : undefined,

@@ -123,3 +123,21 @@ describe('npx motcua verify-audit', () => {
     }
   });
 });
+
+describe('audit scope', () => {
+  it('an administrator of one ward reads only entries about agencies of that ward', async () => {
+    const admin = await t.loginStaff('quantri');
+    const anBinh = await t.agencyId('000.20.01.H99');
+    await admin.post('/api/org/desks', {
+      agencyId: anBinh,
+      name: 'Điểm tiếp nhận nhật ký',
+      validFrom: '2026-01-01',
+    });
+    const local = await t.loginStaff('quantri.anbinh');
+    const res = await local.get('/api/audit?limit=200');
+    expect(res.status).toBe(200);
+    expect(res.body.entries.length).toBeGreaterThan(0);
+    expect(new Set(res.body.entries.map((e: { agencyId: string }) => e.agencyId))).toEqual(new Set([anBinh]));
+    expect((await local.get('/api/audit/verify')).status).toBe(403);
+  });
+});
