@@ -46,6 +46,33 @@ function lockedError(until: Date, now: Date) {
   );
 }
 
+/**
+ * Counts one failed attempt (audited in its own transaction, since the login itself fails) and throws
+ * ACCOUNT_LOCKED when this attempt reached the limit.
+ */
+async function countFailure(
+  ctx: ServiceContext,
+  userId: string,
+  actor: Actor,
+  s: AuthSettings,
+  details: { reason: 'password' | 'totp' },
+): Promise<void> {
+  const now = ctx.now();
+  const lockUntil = new Date(now.getTime() + s.lockMinutes * 60_000);
+  const { locked } = await inTransaction(ctx.db, async (tx) => {
+    const result = await store.countFailedLogin(tx, userId, s.maxFailures, lockUntil);
+    const entry = {
+      action: 'identity.login.failed',
+      targetType: 'user',
+      targetId: userId,
+      details: { ...details, locked: result.locked },
+    };
+    await recordAudit(tx, actor, entry, now);
+    return result;
+  });
+  if (locked) throw lockedError(lockUntil, now);
+}
+
 /** Staff: username + password (+ TOTP when enabled); repeated failures lock the account for a while. */
 export async function loginStaff(
   ctx: ServiceContext,
@@ -75,23 +102,7 @@ export async function loginStaff(
       user.totpSecret !== null &&
       (await totpMatches(user.totpSecret, input.totpCode)));
   if (!passwordOk || !totpOk) {
-    const lockUntil = new Date(now.getTime() + s.lockMinutes * 60_000);
-    const { locked } = await inTransaction(ctx.db, async (tx) => {
-      const result = await store.countFailedLogin(tx, user.id, s.maxFailures, lockUntil);
-      await recordAudit(
-        tx,
-        actor,
-        {
-          action: 'identity.login.failed',
-          targetType: 'user',
-          targetId: user.id,
-          details: { reason: passwordOk ? 'totp' : 'password', locked: result.locked },
-        },
-        now,
-      );
-      return result;
-    });
-    if (locked) throw lockedError(lockUntil, now);
+    await countFailure(ctx, user.id, actor, s, { reason: passwordOk ? 'totp' : 'password' });
     throw passwordOk ? unauthenticated('Mã xác thực không đúng', 'INVALID_TOTP') : invalidCredentials();
   }
   return startSession(ctx, user, 'password', actor, userAgent, s);
@@ -161,23 +172,7 @@ export async function loginCitizen(
   }
   if (user.lockedUntil !== null && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockUntil = new Date(now.getTime() + s.lockMinutes * 60_000);
-    const { locked } = await inTransaction(ctx.db, async (tx) => {
-      const result = await store.countFailedLogin(tx, user.id, s.maxFailures, lockUntil);
-      await recordAudit(
-        tx,
-        actor,
-        {
-          action: 'identity.login.failed',
-          targetType: 'user',
-          targetId: user.id,
-          details: { locked: result.locked },
-        },
-        now,
-      );
-      return result;
-    });
-    if (locked) throw lockedError(lockUntil, now);
+    await countFailure(ctx, user.id, actor, s, { reason: 'password' });
     throw unauthenticated('Email/số điện thoại hoặc mật khẩu không đúng', 'INVALID_CREDENTIALS');
   }
   return startSession(ctx, user, 'password', actor, userAgent, s);
