@@ -8,6 +8,7 @@ export const staffRoleLabels: Record<z.infer<typeof staffRoleSchema>, string> = 
   'unit-leader': 'Lãnh đạo phòng',
   'agency-head': 'Lãnh đạo cơ quan',
   'procedure-control-officer': 'Cán bộ kiểm soát TTHC',
+  'procedure-reviewer': 'Cán bộ kiểm soát chất lượng TTHC (Sở Tư pháp)',
   administrator: 'Quản trị hệ thống',
 };
 

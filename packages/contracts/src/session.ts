@@ -7,6 +7,7 @@ export const staffRoleSchema = z.enum([
   'unit-leader',
   'agency-head',
   'procedure-control-officer',
+  'procedure-reviewer',
   'administrator',
 ]);
 

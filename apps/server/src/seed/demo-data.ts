@@ -203,6 +203,16 @@ export const demoStaff: {
     email: 'ha.vt@minhhoa.demo',
   },
   {
+    // A Sở Tư pháp official whose quality-control role covers the whole provincial catalogue: a role held
+    // at Sở Tư pháp itself would reach only that department's subtree, not the provincial office's
+    // procedures it reviews, so the assignment is at the province.
+    username: 'kiemsoat.tuphap',
+    fullName: 'Lương Thị Thu',
+    role: 'procedure-reviewer',
+    agency: 'province',
+    email: 'thu.lt@minhhoa.demo',
+  },
+  {
     username: 'motcua.anbinh',
     fullName: 'Hoàng Văn Nam',
     role: 'desk-officer',

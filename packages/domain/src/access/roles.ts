@@ -9,6 +9,7 @@ export const staffRoles = [
   'unit-leader',
   'agency-head',
   'procedure-control-officer',
+  'procedure-reviewer',
   'administrator',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -54,13 +55,10 @@ const grants: Record<StaffRole, readonly Permission[]> = {
     'reports.read',
     'identity.read',
   ],
-  'procedure-control-officer': [
-    'org.read',
-    'catalog.edit',
-    'catalog.review',
-    'petition.handle',
-    'reports.read',
-  ],
+  'procedure-control-officer': ['org.read', 'catalog.edit', 'petition.handle', 'reports.read'],
+  // The Department of Justice's quality control (kiểm soát chất lượng) of the catalogue: it approves or
+  // returns what the procedure-control officers submit, and does not edit or publish it itself.
+  'procedure-reviewer': ['org.read', 'catalog.review', 'reports.read'],
   administrator: [
     'org.read',
     'org.manage',
