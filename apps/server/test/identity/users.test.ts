@@ -176,3 +176,30 @@ describe('staff accounts', () => {
     expect(list.details.returned).toContain(target.id);
   });
 });
+
+describe('password reset by an administrator', () => {
+  it('sets a new password, ends the old sessions and clears a lockout', async () => {
+    const admin = await t.loginStaff('quantri');
+    const target = (await admin.get('/api/identity/users?q=giamdoc.tuphap')).body.users[0];
+    const old = await t.loginStaff('giamdoc.tuphap');
+    const res = await admin.post(`/api/identity/users/${target.id}/password`, {
+      newPassword: 'mat-khau-cap-lai-1',
+    });
+    expect(res.status).toBe(200);
+    expect((await old.get('/api/session')).body.user).toBeNull();
+    expect(
+      (
+        await t
+          .anonymous()
+          .post('/api/auth/staff/login', { username: 'giamdoc.tuphap', password: 'MotCua@2026' })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await t
+          .anonymous()
+          .post('/api/auth/staff/login', { username: 'giamdoc.tuphap', password: 'mat-khau-cap-lai-1' })
+      ).status,
+    ).toBe(200);
+  });
+});

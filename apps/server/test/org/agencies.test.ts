@@ -330,3 +330,65 @@ describe('HTTP edges', () => {
     await expect(t.agencyId('000.20.80.H99')).rejects.toThrow();
   });
 });
+
+describe('more tree changes', () => {
+  it('moves an office to another department and changes its kind', async () => {
+    const admin = await t.loginStaff('quantri');
+    const construction = await t.agencyId('000.00.11.H99');
+    const created = await admin.post('/api/org/agencies', {
+      code: '000.02.11.H99',
+      name: 'Phòng Quản lý xây dựng',
+      kind: 'office',
+      parentId: await t.agencyId('000.00.10.H99'),
+      validFrom: '2026-01-01',
+    });
+    const moved = await admin.patch(`/api/org/agencies/${created.body.id}`, {
+      parentId: construction,
+      kind: 'other',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ parentId: construction, kind: 'other' });
+    expect((await admin.patch(`/api/org/agencies/${created.body.id}`, {})).status).toBe(400);
+  });
+
+  it('dissolves an agency without desks or children from a date, keeping it in history', async () => {
+    const admin = await t.loginStaff('quantri');
+    const province = await t.agencyId('000.00.00.H99');
+    const created = await admin.post('/api/org/agencies', {
+      code: '000.20.95.H99',
+      name: 'UBND xã Tạm',
+      kind: 'commune',
+      parentId: province,
+      validFrom: '2020-01-01',
+    });
+    const res = await admin.post(`/api/org/agencies/${created.body.id}/dissolve`, {
+      effectiveDate: '2026-02-01',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.validTo).toBe('2026-02-01');
+    expect(
+      (await t.anonymous().get('/api/org/agencies?asOf=2026-01-31')).body.agencies.map(
+        (a: { code: string }) => a.code,
+      ),
+    ).toContain('000.20.95.H99');
+    expect(
+      (await t.anonymous().get('/api/org/agencies?asOf=2026-02-01')).body.agencies.map(
+        (a: { code: string }) => a.code,
+      ),
+    ).not.toContain('000.20.95.H99');
+    expect(
+      (await admin.post(`/api/org/agencies/${created.body.id}/dissolve`, { effectiveDate: '2026-03-01' }))
+        .body.error.code,
+    ).toBe('AGENCY_ALREADY_ENDED');
+  });
+
+  it('lists desks by agency and by date, publicly', async () => {
+    const anBinh = await t.agencyId('000.20.01.H99');
+    const res = await t.anonymous().get(`/api/org/desks?agencyId=${anBinh}&activeOn=2026-03-01`);
+    expect(res.status).toBe(200);
+    expect(res.body.desks.map((d: { name: string }) => d.name)).toContain('Bộ phận Một cửa phường An Bình');
+    expect(res.body.desks.every((d: { agencyId: string }) => d.agencyId === anBinh)).toBe(true);
+    const before = await t.anonymous().get(`/api/org/desks?agencyId=${anBinh}&activeOn=2020-01-01`);
+    expect(before.body.desks).toEqual([]);
+  });
+});
