@@ -9,6 +9,7 @@ import { hasAdminAccess, StaffLayout } from '../staff/staff-layout';
 import { StaffForbiddenPage, StaffNotFoundPage } from '../staff/staff-not-found-page';
 import { AgencyTreePage } from './agency-tree-page';
 import { AuditLogPage } from './audit-log-page';
+import { CalendarPage } from './calendar-page';
 import { DeskListPage } from './desk-list-page';
 import { UserListPage } from './user-list-page';
 
@@ -17,6 +18,7 @@ const screens = [
   { path: 'desks', label: adminText.desks, permission: 'org.read' },
   { path: 'users', label: adminText.users, permission: 'identity.read' },
   { path: 'audit', label: adminText.audit, permission: 'audit.read' },
+  { path: 'calendar', label: adminText.calendar, permission: 'org.read' },
 ] as const;
 
 function AdminNavigation({ user }: { user: SessionUser }) {
@@ -50,6 +52,7 @@ export default function AdminArea() {
                   <Route path="desks" element={<DeskListPage user={user} />} />
                   <Route path="users" element={<UserListPage user={user} />} />
                   <Route path="audit" element={<AuditLogPage />} />
+                  <Route path="calendar" element={<CalendarPage user={user} />} />
                   <Route path="*" element={<StaffNotFoundPage />} />
                 </Routes>
               ) : (
