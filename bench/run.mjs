@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm run bench` runs every benchmark; `npm run bench -- calendar` runs one. Each bench is a
+// TypeScript module bench/<name>.ts exporting run<Name>Bench(): { name, lines }; it measures itself
+// against a baseline in the same run and the lines it returns are printed as they are.
+import { register } from 'tsx/esm/api';
+
+register();
+
+/** Registered benchmarks: name → what it measures. */
+const benches = {
+  calendar: 'due dates per second: indexed working calendar against the minute-by-minute reference',
+};
+
+const exportName = (name) => `run${name.replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase())}Bench`;
+
+function listBenches() {
+  return Object.entries(benches)
+    .map(([name, about]) => `  ${name.padEnd(12)} ${about}`)
+    .join('\n');
+}
+
+const requested = process.argv.slice(2).filter((arg) => arg !== '--');
+const unknown = requested.filter((name) => !Object.hasOwn(benches, name));
+if (unknown.length > 0) {
+  console.error(
+    `Không có benchmark / unknown benchmark: ${unknown.join(', ')}\nCó sẵn / available:\n${listBenches()}`,
+  );
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of requested.length > 0 ? requested : Object.keys(benches)) {
+  try {
+    const module = await import(new URL(`./${name}.ts`, import.meta.url).href);
+    const run = module[exportName(name)];
+    if (typeof run !== 'function') throw new Error(`bench/${name}.ts does not export ${exportName(name)}()`);
+    const result = await run();
+    for (const line of result.lines) console.log(line);
+  } catch (error) {
+    failed = true;
+    console.error(
+      `${name}: THẤT BẠI / FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+    );
+  }
+}
+process.exit(failed ? 1 : 0);
