@@ -9,6 +9,7 @@ export const processingTimeUnits = [
   'days',
   'months',
 ] as const satisfies readonly ProcessingTimeUnit[];
+export type { ProcessingTimeUnit };
 
 export const processingTimeUnitLabels: Record<ProcessingTimeUnit, string> = {
   'working-hours': 'Giờ làm việc',
