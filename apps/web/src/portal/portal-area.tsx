@@ -3,9 +3,11 @@ import { CitizenAccountPage } from './citizen-account-page';
 import { CitizenLoginPage } from './citizen-login-page';
 import { CitizenRegistrationPage } from './citizen-registration-page';
 import { DossierTrackingPage } from './dossier-tracking-page';
+import { OnlineSubmissionPage } from './online-submission-page';
 import { PortalHomePage } from './portal-home-page';
 import { PortalLayout } from './portal-layout';
 import { PortalNotFoundPage } from './portal-not-found-page';
+import { ProcedurePage } from './procedure-page';
 import { ProcedureSearchPage } from './procedure-search-page';
 import './portal.css';
 
@@ -17,6 +19,8 @@ export default function PortalArea() {
         <Route index element={<PortalHomePage />} />
         <Route path="portal" element={<Navigate to="/" replace />} />
         <Route path="portal/procedures" element={<ProcedureSearchPage />} />
+        <Route path="portal/procedures/:id" element={<ProcedurePage />} />
+        <Route path="portal/submit/:procedureId" element={<OnlineSubmissionPage />} />
         <Route path="portal/track" element={<DossierTrackingPage />} />
         <Route path="portal/track/:code" element={<DossierTrackingPage />} />
         <Route path="portal/login" element={<CitizenLoginPage />} />

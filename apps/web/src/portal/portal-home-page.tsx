@@ -1,5 +1,8 @@
+import { Link } from 'react-router-dom';
+import { catalogText } from '../i18n/vi/catalog';
 import { portalText } from '../i18n/vi/portal';
 import { usePageTitle } from '../page-title';
+import { useProcedureSearch } from './catalog-queries';
 import { DossierTrackingForm } from './dossier-tracking-form';
 import { ProcedureSearchForm } from './procedure-search-form';
 
@@ -12,6 +15,7 @@ export function PortalHomePage() {
         <p className="portal-lead">{portalText.homeLead}</p>
         <ProcedureSearchForm />
       </section>
+      <FieldLinks />
       <section className="portal-card" aria-labelledby="tracking-title">
         <h2 id="tracking-title">{portalText.trackingTitle}</h2>
         <DossierTrackingForm />
@@ -29,5 +33,30 @@ export function PortalHomePage() {
         </ul>
       </section>
     </>
+  );
+}
+
+/** The catalogue's fields with how many published procedures each has (the search's facet counts). */
+function FieldLinks() {
+  const search = useProcedureSearch({ q: '', page: 1 });
+  const fields = [...(search.data?.facets.fields ?? [])].sort((a, b) => b.count - a.count);
+  if (fields.length === 0) return null;
+  return (
+    <section className="portal-card" aria-labelledby="fields-title">
+      <h2 id="fields-title">{catalogText.fieldsTitle}</h2>
+      <p>{catalogText.fieldsLead}</p>
+      <ul className="field-links">
+        {fields.map((field) => (
+          <li key={field.value}>
+            <Link to={`/portal/procedures?field=${encodeURIComponent(field.value)}`}>
+              {catalogText.fieldLink(field.name, field.count)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/portal/procedures">{catalogText.allProcedures}</Link>
+      </p>
+    </section>
   );
 }
