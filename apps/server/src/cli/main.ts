@@ -12,6 +12,8 @@ const help = `Cách dùng / usage: motcua <lệnh / command>
   migrate         áp dụng migration cơ sở dữ liệu / apply database migrations
   seed            nạp dữ liệu mẫu nếu CSDL trống / load demo data into an empty database
   verify-audit    kiểm tra chuỗi băm nhật ký / verify the audit trail's hash chain (exit 1 if broken)
+  calendar        lịch làm việc và hạn xử lý / working calendar and due dates
+                  (calendar due --start … --limit … --unit …; calendar year 2026 --json; calendar --help)
   help            hướng dẫn này / this help
 
 Biến môi trường / environment: DATABASE_URL (PostgreSQL) hoặc DATA_DIR (PGlite, mặc định ./data).`;
