@@ -22,8 +22,21 @@ export class ApiRequestError extends Error {
     super(message);
   }
 
+  /**
+   * Validation issues (`details.issues`), or this error itself when the server names the one field it
+   * is about (`details.path`, e.g. an unknown field code found after validation).
+   */
   get issues(): ValidationIssue[] {
-    return validationIssuesOf(this.details);
+    const issues = validationIssuesOf(this.details);
+    if (issues.length > 0) return issues;
+    const path = (this.details as { path?: unknown } | undefined)?.path;
+    if (
+      Array.isArray(path) &&
+      path.length > 0 &&
+      path.every((p) => typeof p === 'string' || typeof p === 'number')
+    )
+      return [{ path, message: this.message }];
+    return [];
   }
 }
 

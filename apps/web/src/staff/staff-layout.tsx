@@ -11,7 +11,7 @@ import { staffText } from '../i18n/vi/staff';
 import { useCurrentAgency } from './current-agency';
 import './staff-layout.css';
 
-const adminPermissions = ['org.manage', 'identity.read', 'audit.read'];
+const adminPermissions = ['org.manage', 'identity.read', 'audit.read', 'catalog.edit', 'catalog.review'];
 
 export function hasAdminAccess(user: SessionUser): boolean {
   return user.permissions.some((p) => adminPermissions.includes(p));
