@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
 import { calendarRoutes } from './modules/calendar/routes';
+import { catalogRoutes } from './modules/catalog/routes';
 import { installAccessControl } from './modules/identity/access-service';
 import { OidcClient } from './modules/identity/oidc-client';
 import { identityRoutes } from './modules/identity/routes';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   orgRoutes(app, ctx, config.rateLimit.publicPerMinute);
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx, config.rateLimit.publicPerMinute);
+  catalogRoutes(app, ctx, config.rateLimit.publicPerMinute);
 
   const webDist = config.webDistDir ?? defaultWebDist;
   const hasWeb = existsSync(webDist);

@@ -66,116 +66,143 @@ export const onlineLevelLabels: Record<OnlineLevel, string> = {
 };
 
 /**
- * A legal processing time. The unit must be one the calendar engine knows; the value follows the
- * engine's rules (`validateProcessingTime`: ≥ 0, working days in halves, calendar days and months whole).
+ * The document's schemas, built twice: for input (text normalised to NFC and trimmed, by transforms)
+ * and for responses (plain strings: a response schema must not transform).
  */
-export const processingTimeSchema = z
-  .object({
-    value: z.number({ error: 'Thời hạn phải là một số' }),
-    unit: z.enum(processingTimeUnits, {
-      error: (iss) =>
-        `Đơn vị thời hạn không hợp lệ: "${String(iss.input)}" (working-hours, working-days, days, months)`,
-    }),
-    note: optionalText(2000),
-  })
-  .superRefine((v, ctx) => {
-    try {
-      validateProcessingTime({ value: v.value, unit: v.unit });
-    } catch (error) {
-      if (!(error instanceof CalendarError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['value'], message: error.message });
-    }
-  });
-export type ProcessingTimeSpec = z.infer<typeof processingTimeSchema>;
-
-/** A fee or charge: an integer amount in VND (≥ 0), or `null` with a description when it varies. */
-export const feeSchema = z
-  .object({
-    name: text(300),
-    amountVnd: z
-      .number({ error: 'Số tiền phải là một số' })
-      .int('Số tiền phải là số nguyên (đồng)')
-      .min(0, 'Số tiền không được âm')
-      .max(1_000_000_000_000, 'Số tiền quá lớn')
-      .nullable(),
-    description: optionalText(2000),
-  })
-  .refine((f) => f.amountVnd !== null || (f.description ?? null) !== null, {
-    message: 'Phí, lệ phí không có số tiền cố định thì phải có mô tả',
-    path: ['description'],
-  });
-export type Fee = z.infer<typeof feeSchema>;
-
-export const channelSpecSchema = z.object({
-  channel: channelKindSchema,
-  /** `null` when the legal text states no limit (e.g. chứng thực "trong ngày"): shown as "not stated". */
-  processingTime: processingTimeSchema.nullable(),
-  fees: z.array(feeSchema).max(30),
-});
-export type ChannelSpec = z.infer<typeof channelSpecSchema>;
-
-export const dossierComponentSchema = z.object({
-  name: text(2000),
-  originals: z.number().int().min(0).max(100),
-  copies: z.number().int().min(0).max(100),
-  /** `true`: always required; `false`: conditional (only in the case its name describes). */
-  required: z.boolean(),
-  /** Name or file reference of the form template (mẫu đơn, tờ khai), if any. */
-  formTemplate: optionalText(1000),
-  /** Must be digitised at intake (Decree 45/2020, 766 group 5). */
-  mustDigitise: z.boolean().default(false),
-  /** Can be taken from the applicant's personal data store instead of being uploaded. */
-  fromDataStore: z.boolean().default(false),
-});
-export type DossierComponent = z.infer<typeof dossierComponentSchema>;
-
-export const procedureResultSchema = z.object({
-  name: text(1000),
-  /** `null`: the source does not say. */
-  electronic: z.boolean().nullable(),
-});
-
-export const legalBasisSchema = z.object({
-  number: text(100),
-  title: text(1000),
-  effectiveDate: localDate.nullable().default(null),
-});
-export type LegalBasis = z.infer<typeof legalBasisSchema>;
-
-/**
- * The document stored with each procedure version, shaped like the national catalogue's record.
- * Implementing agencies are agencies of the org tree (ids); `agencyDescription` keeps the catalogue's
- * wording ("UBND cấp xã").
- */
-export const procedureContentSchema = z.object({
-  nationalCode: nationalCodeSchema,
-  name: text(1000),
-  fieldCode: text(40),
-  levels: z.array(procedureLevelSchema).min(1, 'Cần ít nhất một cấp thực hiện').max(3),
-  subjects: z.array(subjectKindSchema).min(1, 'Cần ít nhất một đối tượng thực hiện').max(2),
-  implementingAgencyIds: z.array(uuid).min(1, 'Cần ít nhất một cơ quan thực hiện').max(500),
-  agencyDescription: optionalText(1000),
-  channels: z.array(channelSpecSchema).min(1, 'Cần ít nhất một cách thức thực hiện').max(3),
-  steps: z.array(text(5000)).max(50),
-  components: z.array(dossierComponentSchema).max(100),
-  results: z.array(procedureResultSchema).max(30),
-  legalBasis: z.array(legalBasisSchema).max(100),
-  requirements: optionalText(10000),
-  onlineLevel: onlineLevelSchema.nullable(),
-  resultImmediately: z.boolean(),
+function contentSchemas(
+  text: (max: number) => z.ZodType<string, string>,
+  optionalText: (max: number) => z.ZodType<string | null | undefined, string | null | undefined>,
+) {
   /**
-   * The date from which this version's legal basis applies (for the 766 "announced on time" check).
-   * `null`: the latest effective date among `legalBasis`.
+   * A legal processing time. The unit must be one the calendar engine knows; the value follows the
+   * engine's rules (`validateProcessingTime`: ≥ 0, working days in halves, calendar days and months whole).
    */
-  legalEffectiveDate: localDate.nullable().default(null),
-  /** The ministry's decision that announced the procedure nationally (e.g. `163/QĐ-BTP`). */
-  nationalDecision: optionalText(200),
-  /** Where each fact comes from (URL of the national record, provincial portal…). */
-  source: optionalText(2000),
-  note: optionalText(5000),
-});
+  const processingTime = z
+    .object({
+      value: z.number({ error: 'Thời hạn phải là một số' }),
+      unit: z.enum(processingTimeUnits, {
+        error: (iss) =>
+          `Đơn vị thời hạn không hợp lệ: "${String(iss.input)}" (working-hours, working-days, days, months)`,
+      }),
+      note: optionalText(2000),
+    })
+    .superRefine((v, ctx) => {
+      try {
+        validateProcessingTime({ value: v.value, unit: v.unit });
+      } catch (error) {
+        if (!(error instanceof CalendarError)) throw error;
+        ctx.addIssue({ code: 'custom', path: ['value'], message: error.message });
+      }
+    });
+
+  /** A fee or charge: an integer amount in VND (≥ 0), or `null` with a description when it varies. */
+  const fee = z
+    .object({
+      name: text(300),
+      amountVnd: z
+        .number({ error: 'Số tiền phải là một số' })
+        .int('Số tiền phải là số nguyên (đồng)')
+        .min(0, 'Số tiền không được âm')
+        .max(1_000_000_000_000, 'Số tiền quá lớn')
+        .nullable(),
+      description: optionalText(2000),
+    })
+    .refine((f) => f.amountVnd !== null || (f.description ?? null) !== null, {
+      message: 'Phí, lệ phí không có số tiền cố định thì phải có mô tả',
+      path: ['description'],
+    });
+
+  const channelSpec = z.object({
+    channel: channelKindSchema,
+    /** `null` when the legal text states no limit (e.g. chứng thực "trong ngày"): shown as "not stated". */
+    processingTime: processingTime.nullable(),
+    fees: z.array(fee).max(30),
+  });
+
+  const dossierComponent = z.object({
+    name: text(2000),
+    originals: z.number().int().min(0).max(100),
+    copies: z.number().int().min(0).max(100),
+    /** `true`: always required; `false`: conditional (only in the case its name describes). */
+    required: z.boolean(),
+    /** Name or file reference of the form template (mẫu đơn, tờ khai), if any. */
+    formTemplate: optionalText(1000),
+    /** Must be digitised at intake (Decree 45/2020, 766 group 5). */
+    mustDigitise: z.boolean().default(false),
+    /** Can be taken from the applicant's personal data store instead of being uploaded. */
+    fromDataStore: z.boolean().default(false),
+  });
+
+  const procedureResult = z.object({
+    name: text(1000),
+    /** `null`: the source does not say. */
+    electronic: z.boolean().nullable(),
+  });
+
+  const legalBasis = z.object({
+    number: text(100),
+    title: text(1000),
+    effectiveDate: localDate.nullable().default(null),
+  });
+
+  /**
+   * The document stored with each procedure version, shaped like the national catalogue's record.
+   * Implementing agencies are agencies of the org tree (ids); `agencyDescription` keeps the catalogue's
+   * wording ("UBND cấp xã").
+   */
+  const content = z.object({
+    nationalCode: nationalCodeSchema,
+    name: text(1000),
+    fieldCode: text(40),
+    levels: z.array(procedureLevelSchema).min(1, 'Cần ít nhất một cấp thực hiện').max(3),
+    subjects: z.array(subjectKindSchema).min(1, 'Cần ít nhất một đối tượng thực hiện').max(2),
+    implementingAgencyIds: z.array(uuid).min(1, 'Cần ít nhất một cơ quan thực hiện').max(500),
+    agencyDescription: optionalText(1000),
+    channels: z.array(channelSpec).min(1, 'Cần ít nhất một cách thức thực hiện').max(3),
+    steps: z.array(text(5000)).max(50),
+    components: z.array(dossierComponent).max(100),
+    results: z.array(procedureResult).max(30),
+    legalBasis: z.array(legalBasis).max(100),
+    requirements: optionalText(10000),
+    onlineLevel: onlineLevelSchema.nullable(),
+    resultImmediately: z.boolean(),
+    /**
+     * The date from which this version's legal basis applies (for the 766 "announced on time" check).
+     * `null`: the latest effective date among `legalBasis`.
+     */
+    legalEffectiveDate: localDate.nullable().default(null),
+    /** The ministry's decision that announced the procedure nationally (e.g. `163/QĐ-BTP`). */
+    nationalDecision: optionalText(200),
+    /** Where each fact comes from (URL of the national record, provincial portal…). */
+    source: optionalText(2000),
+    note: optionalText(5000),
+  });
+  return { processingTime, fee, channelSpec, dossierComponent, procedureResult, legalBasis, content };
+}
+
+const input = contentSchemas(text, optionalText);
+const output = contentSchemas(
+  () => z.string(),
+  () => z.string().nullable().optional(),
+);
+
+export const processingTimeSchema = input.processingTime;
+export type ProcessingTimeSpec = z.infer<typeof processingTimeSchema>;
+export const feeSchema = input.fee;
+export type Fee = z.infer<typeof feeSchema>;
+export const channelSpecSchema = input.channelSpec;
+export type ChannelSpec = z.infer<typeof channelSpecSchema>;
+export const dossierComponentSchema = input.dossierComponent;
+export type DossierComponent = z.infer<typeof dossierComponentSchema>;
+export const procedureResultSchema = input.procedureResult;
+export const legalBasisSchema = input.legalBasis;
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+/** The procedure document, as sent (PUT/POST bodies, import). */
+export const procedureContentSchema = input.content;
 export type ProcedureContent = z.infer<typeof procedureContentSchema>;
 export type ProcedureContentInput = z.input<typeof procedureContentSchema>;
+/** The same document in responses. */
+export const procedureContentViewSchema = output.content;
 
 // ── fields (lĩnh vực) ──────────────────────────────────────────────────
 
@@ -265,7 +292,7 @@ export const versionSummarySchema = z.object({
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 export const procedureVersionSchema = versionSummarySchema.extend({
-  content: procedureContentSchema,
+  content: procedureContentViewSchema,
   localCode: z.string(),
 });
 export type ProcedureVersion = z.infer<typeof procedureVersionSchema>;
@@ -383,6 +410,9 @@ const stepKey = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Mã bước 1–40 ký tự: chữ thường không dấu, số, gạch');
 
+// Response schemas must not transform: step names are checked, not normalised.
+const stepName = z.string().min(1, 'Không được để trống').max(300, 'Tối đa 300 ký tự');
+
 /** Working hours allotted to a step, in halves of an hour. */
 const allottedHours = z
   .number()
@@ -393,7 +423,7 @@ const allottedHours = z
 export const workflowTaskSchema = z.object({
   kind: z.literal('task'),
   key: stepKey,
-  name: text(300),
+  name: stepName,
   /** The responsible unit (an agency or one of its offices). */
   unitId: uuid,
   role: staffRoleSchema,
@@ -406,7 +436,7 @@ export type WorkflowTask = z.infer<typeof workflowTaskSchema>;
 export const workflowParallelSchema = z.object({
   kind: z.literal('parallel'),
   key: stepKey,
-  name: text(300),
+  name: stepName,
   branches: z
     .array(
       z.object({
@@ -527,7 +557,7 @@ export const publicProcedureSchema = z.object({
   decisionNumber: z.string().nullable(),
   decisionDate: z.string().nullable(),
   field: procedureFieldSchema,
-  content: procedureContentSchema,
+  content: procedureContentViewSchema,
   /** Where to submit: the implementing agencies in force and their one-stop desks. */
   agencies: z.array(
     z.object({

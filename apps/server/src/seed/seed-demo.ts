@@ -1,4 +1,5 @@
 import { defaultOfficeHours } from '@motcua/contracts/org';
+import { seedCatalogueIfEmpty } from '../modules/catalog/catalogue-seed-service';
 import { systemAccess } from '../modules/identity/access-service';
 import { bootstrapCitizen, bootstrapStaff } from '../modules/identity/user-service';
 import {
@@ -79,5 +80,41 @@ export async function seedDemoIfEmpty(db: Db, now: () => Date = () => new Date()
     }
     await bootstrapCitizen(tx, { ...demoCitizen, password: demoPassword });
   });
+  await seedDemoCatalogue(ctx, access, ids);
   return true;
+}
+
+/**
+ * The real starter catalogue, owned by the provincial office and published. Commune-level procedures
+ * are implemented by the communes in force; province-level ones by the service centre (which receives
+ * every provincial dossier) plus the department in charge of the field, where the demo has one.
+ */
+async function seedDemoCatalogue(
+  ctx: { db: Db; now: () => Date },
+  access: ReturnType<typeof systemAccess>,
+  ids: Map<string, string>,
+): Promise<void> {
+  const communes = demoAgencies
+    .filter((a) => a.kind === 'commune' && !a.mergedInto)
+    .map((a) => ids.get(a.key)!);
+  const departmentOfField: Record<string, string> = {
+    'Môi trường': 'agriculture',
+    'Đất đai': 'agriculture',
+    'Đường bộ': 'construction',
+    'Hoạt động xây dựng': 'construction',
+    'Hộ tịch': 'justice',
+    'Chứng thực': 'justice',
+    'Bảo trợ xã hội': 'health',
+  };
+  const office = demoAgencies.find((a) => a.key === 'office')!;
+  await seedCatalogueIfEmpty(ctx, access, { agencyId: ids.get('office')!, code: office.code }, (p) => {
+    const agencies: string[] = [];
+    if (p.levels.includes('province')) {
+      agencies.push(ids.get('centre')!);
+      const department = departmentOfField[p.fieldName];
+      if (department) agencies.push(ids.get(department)!);
+    }
+    if (p.levels.includes('commune')) agencies.push(...communes);
+    return agencies;
+  });
 }
