@@ -328,4 +328,66 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await citizen.getByRole('heading', { level: 1, name: /Không tìm thấy thủ tục này/ }).waitFor();
     await screenshot(citizen, 'catalog-13-portal-abolished-360');
   });
+  it('import reports each bad record and imports nothing; the synonyms list is editable', async () => {
+    const officer = await newPage(DESKTOP);
+    await staffLogin(officer, server.baseUrl, 'kiemsoat.tthc');
+    // The export (national-catalogue JSON) is the import's input: two records, one with a negative fee.
+    const exported = await officer.request.get(
+      `${server.baseUrl}/api/catalog/admin/exports?format=json&which=published`,
+    );
+    expect(exported.status()).toBe(200);
+    const { records } = (await exported.json()) as { records: Record<string, unknown>[] };
+    expect(records.length).toBeGreaterThan(1);
+    const bad = JSON.parse(JSON.stringify(records[1])) as Record<string, unknown>;
+    let poisoned = false;
+    const poison = (node: unknown): void => {
+      if (poisoned || node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        if (key === 'SoTien' && typeof value === 'number') {
+          (node as Record<string, unknown>)[key] = -5000;
+          poisoned = true;
+          return;
+        }
+        poison(value);
+      }
+    };
+    poison(bad);
+    expect(poisoned).toBe(true);
+
+    await officer.goto(`${server.baseUrl}/admin/catalog/import`);
+    await officer.getByRole('heading', { level: 1, name: 'Nhập, xuất danh mục thủ tục' }).waitFor();
+    await officer.getByLabel('Tệp cần nhập (.json hoặc .xlsx)').setInputFiles({
+      name: 'danh-muc.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify([records[0], bad])),
+    });
+    await officer.getByRole('button', { name: 'Nhập danh mục' }).click();
+    const failed = officer.getByRole('alert').filter({ hasText: 'Không nhập được' });
+    await failed.waitFor({ timeout: 30_000 });
+    const errors = officer.locator('.ant-table-row');
+    expect(await errors.count()).toBeGreaterThanOrEqual(1);
+    expect(await errors.first().textContent()).toContain('Bản ghi số 2');
+    expect(await errors.first().textContent()).toMatch(/SoTien/);
+    expect(await officer.getByRole('status').filter({ hasText: 'đã nhập 0' }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(officer);
+    await screenshot(officer, 'catalog-14-admin-import-errors-1280');
+
+    await officer.goto(`${server.baseUrl}/admin/catalog/synonyms`);
+    await officer.getByRole('heading', { level: 1, name: 'Từ đồng nghĩa trong tìm kiếm' }).waitFor();
+    await officer.getByLabel('Tìm theo tên hoặc mã').fill('sổ đỏ');
+    await officer.locator('.ant-table-row').filter({ hasText: 'sổ đỏ' }).first().waitFor();
+    await officer.getByLabel('Tìm theo tên hoặc mã').fill('');
+    await officer.getByRole('button', { name: 'Thêm từ' }).click();
+    const dialog = officer.getByRole('dialog', { name: 'Thêm từ' });
+    await dialog.getByLabel('Từ người dân hay dùng').fill('giấy thử nghiệm');
+    const codes = dialog.getByLabel('Mã thủ tục liên quan');
+    await codes.fill('1.001193');
+    await codes.press('Enter');
+    await dialog.getByRole('button', { name: /Lưu/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await officer.getByLabel('Tìm theo tên hoặc mã').fill('thử nghiệm');
+    await officer.locator('.ant-table-row').filter({ hasText: 'giấy thử nghiệm' }).waitFor();
+    await expectNoSeriousA11yViolations(officer);
+    await screenshot(officer, 'catalog-15-admin-synonyms-1280');
+  });
 });

@@ -496,7 +496,7 @@ function WorkflowEditor({
             )}
           </Form.List>
           {canEdit && (
-            <Space wrap className="catalog-form-footer">
+            <Space wrap style={{ marginTop: 8 }}>
               <Button
                 loading={validate.isPending}
                 onClick={() => {
