@@ -189,20 +189,22 @@ function Item({
   children: ReactNode;
 }) {
   return (
-    <fieldset className="catalog-item">
-      <legend>{label}</legend>
-      {!disabled && (
-        <Button
-          className="catalog-item-remove"
-          type="text"
-          danger
-          icon={<DeleteOutlined aria-hidden />}
-          onClick={onRemove}
-          aria-label={t.remove(label)}
-        />
-      )}
-      {children}
-    </fieldset>
+    <div className="catalog-item">
+      <fieldset className="catalog-item-fieldset">
+        <legend className="catalog-item-title">{label}</legend>
+        {!disabled && (
+          <Button
+            className="catalog-item-remove"
+            type="text"
+            danger
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={onRemove}
+            aria-label={t.remove(label)}
+          />
+        )}
+        {children}
+      </fieldset>
+    </div>
   );
 }
 

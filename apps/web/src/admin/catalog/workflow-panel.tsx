@@ -96,11 +96,13 @@ function TaskFields({ name, agencies }: { name: (string | number)[]; agencies: r
 
 function StepBox({ label, children, tools }: { label: string; children: ReactNode; tools: ReactNode }) {
   return (
-    <fieldset className="catalog-item">
-      <legend>{label}</legend>
-      <div className="catalog-item-tools">{tools}</div>
-      {children}
-    </fieldset>
+    <div className="catalog-item">
+      <fieldset className="catalog-item-fieldset">
+        <legend className="catalog-item-title">{label}</legend>
+        <div className="catalog-item-tools">{tools}</div>
+        {children}
+      </fieldset>
+    </div>
   );
 }
 
