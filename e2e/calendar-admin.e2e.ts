@@ -32,8 +32,7 @@ describe.skipIf(browserMissingOutsideCi())('working calendar administration (iss
   });
 
   it('shows the official 2026 schedule and computes the canonical due date', async () => {
-    // bypassCSP: the app's CSP (script-src 'self') would otherwise block the inline axe-core script.
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', bypassCSP: true });
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/office/login`);
     await page.getByLabel(/Tên đăng nhập/).fill('quantri');

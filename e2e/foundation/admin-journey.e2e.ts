@@ -72,8 +72,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
   const contexts: BrowserContext[] = [];
 
   async function newPage(): Promise<Page> {
-    // bypassCSP: the app's CSP (script-src 'self') would otherwise block the inline axe-core script.
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', bypassCSP: true });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     contexts.push(context);
     return context.newPage();
   }

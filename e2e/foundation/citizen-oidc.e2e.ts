@@ -44,8 +44,6 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
       hasTouch: true,
       deviceScaleFactor: 2,
       locale: 'vi-VN',
-      // The app's CSP (script-src 'self') would otherwise block the inline axe-core script.
-      bypassCSP: true,
     });
     const page = await context.newPage();
     const accountNav = page.getByRole('navigation', { name: 'Tài khoản' });
