@@ -61,6 +61,10 @@ export const versions = catalogSchema.table(
     legalEffectiveDate: date('legal_effective_date', { mode: 'string' }),
     searchName: text('search_name').notNull(),
     searchText: text('search_text').notNull(),
+    /** The distinct words of `search_text`: typo-tolerant matching is done word by word on these. */
+    searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
+    /** The same words as 32-bit hashes (`catalog.word_hash`): integer overlap is much cheaper than text. */
+    searchHashes: integer('search_hashes').array().notNull().default(sql`'{}'::integer[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     createdBy: text('created_by'),
@@ -78,6 +82,7 @@ export const versions = catalogSchema.table(
   (t) => [
     unique('versions_procedure_number_key').on(t.procedureId, t.number),
     index('versions_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('versions_search_hashes_idx').using('gin', t.searchHashes),
     index('versions_in_force_idx').on(t.inForceFrom, t.inForceTo),
     index('versions_national_code_idx').on(t.nationalCode),
     check(
@@ -86,6 +91,14 @@ export const versions = catalogSchema.table(
     ),
   ],
 );
+
+/**
+ * Every word that occurs in a version's search text (folded): the vocabulary against which a query's
+ * words are matched with a bounded edit distance. Words are only added (a stale word matches nothing).
+ */
+export const searchVocabulary = catalogSchema.table('search_vocabulary', {
+  word: text('word').primaryKey(),
+});
 
 /** Internal workflows per procedure and implementing agency; a replacement adds a version. */
 export const workflows = catalogSchema.table(

@@ -10,6 +10,7 @@ import { conflict, notFound } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { type Db, inTransaction, isUniqueViolation } from '../../platform/database';
 import { isUuid } from './catalog-service';
+import { acceptedWords, foldWords } from './search-vocabulary';
 import * as store from './store';
 
 /**
@@ -18,19 +19,37 @@ import * as store from './store';
  * terms expanded through the editable synonym list. Only published versions in force are searched.
  */
 
-/** Word similarity a match needs: "dang ki kai sinh" vs "đăng ký khai sinh" scores 0.57. */
-export const MATCH_THRESHOLD = 0.45;
 const MAX_EXPANSIONS = 6;
+/** Words nearly every procedure name contains ("thủ tục"): they do not help to choose. */
+const STOP_WORDS = new Set(['thu', 'tuc']);
+
+/**
+ * How the query (or a synonym's expansion) must match: each of its words stands for the vocabulary
+ * words within a small edit distance; a procedure must contain such a word for most of them (all of
+ * them when there are one or two, 60 % beyond: "đăng ký khai sinh cho con" still finds the birth
+ * registration although the name has no "con").
+ */
+async function matchQuery(db: Db, phrase: string): Promise<store.MatchQuery> {
+  const all = foldWords(phrase);
+  const words = all.filter((w) => !STOP_WORDS.has(w));
+  const chosen = words.length > 0 ? words : all;
+  const terms = await acceptedWords(db, chosen);
+  const n = terms.length;
+  return { phrase, terms, required: n <= 2 ? n : Math.ceil(n * 0.6) };
+}
 
 export async function searchProcedures(ctx: ServiceContext, query: SearchQuery): Promise<SearchResult> {
   const q = query.q.normalize('NFC').trim();
   const matched = q === '' ? [] : await store.synonymsIn(ctx.db, q);
   const expansions = [...new Set(matched.flatMap((s) => s.expandsTo))].slice(0, MAX_EXPANSIONS);
   const codes = [...new Set(matched.flatMap((s) => s.procedureCodes))];
+  const queries = await Promise.all(
+    [q, ...expansions].filter((p) => p !== '').map((p) => matchQuery(ctx.db, p)),
+  );
   const [answer, fields] = await Promise.all([
     store.search(ctx.db, {
       q,
-      expansions,
+      queries,
       synonymCodes: codes,
       field: query.field,
       level: query.level,
@@ -40,7 +59,6 @@ export async function searchProcedures(ctx: ServiceContext, query: SearchQuery):
       at: ctx.now(),
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
-      threshold: MATCH_THRESHOLD,
     }),
     fieldNames(ctx),
   ]);

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ImportRecordError, ProcedureContent, WorkflowDefinition } from '@motcua/contracts/catalog';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
-import { fields, importJobs, procedures, synonyms, versions, workflows } from './schema';
+import { fields, importJobs, procedures, searchVocabulary, synonyms, versions, workflows } from './schema';
 
 export type FieldRow = typeof fields.$inferSelect;
 export type ProcedureRow = typeof procedures.$inferSelect;
@@ -13,6 +14,14 @@ export type ImportJobRow = typeof importJobs.$inferSelect;
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/** The same hash as `catalog.word_hash`: the first 4 bytes of the word's MD5, signed. */
+export function wordHash(word: string): number {
+  return createHash('md5').update(word, 'utf8').digest().readInt32BE(0);
+}
+
+const hashArray = (words: readonly string[]): SQL =>
+  sql.raw(`'{${[...new Set(words.map(wordHash))].join(',')}}'::integer[]`);
 
 const textArray = (values: readonly string[]): SQL =>
   values.length === 0
@@ -100,7 +109,28 @@ function columnValues(c: VersionColumns) {
     legalEffectiveDate: c.legalEffectiveDate,
     searchName: sql`catalog.fold(${c.searchName})`,
     searchText: sql`catalog.fold(${c.searchSource})`,
+    searchWords: sql`array(select distinct w from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')`,
+    searchHashes: sql`array(select distinct catalog.word_hash(w) from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')`,
   };
+}
+
+/** Adds a version's words to the search vocabulary. */
+async function addToVocabulary(db: Db, words: readonly string[]): Promise<void> {
+  if (words.length === 0) return;
+  await db.execute(
+    sql`insert into catalog.search_vocabulary (word) select unnest(${textArray(words)}) on conflict do nothing`,
+  );
+}
+
+/** Fills the vocabulary from every stored version (after bulk loads that bypass the store). */
+export async function rebuildVocabulary(db: Db): Promise<void> {
+  await db.execute(
+    sql`insert into catalog.search_vocabulary (word) select distinct unnest(search_words) from catalog.versions on conflict do nothing`,
+  );
+}
+
+export async function vocabulary(db: Db): Promise<string[]> {
+  return (await db.select({ word: searchVocabulary.word }).from(searchVocabulary)).map((r) => r.word);
 }
 
 export async function insertVersion(
@@ -130,6 +160,7 @@ export async function insertVersion(
       amendsVersionId: v.amendsVersionId,
     })
     .returning();
+  await addToVocabulary(db, row!.searchWords);
   return row!;
 }
 
@@ -145,6 +176,7 @@ export async function updateVersionContent(
     .set({ content, ...columnValues(columns), updatedAt: at, status: 'draft' })
     .where(eq(versions.id, id))
     .returning();
+  await addToVocabulary(db, row!.searchWords);
   return row!;
 }
 
@@ -281,9 +313,20 @@ export async function publishedVersionIds(db: Db, procedureIds: readonly string[
 
 // ── search ─────────────────────────────────────────────────────────────
 
+/**
+ * One way the query can match: its phrase (for ranking) and, for each of its words, the vocabulary
+ * words accepted for it (the word itself and its near misses). A version matches when it contains an
+ * accepted word for at least `required` of the words.
+ */
+export interface MatchQuery {
+  phrase: string;
+  terms: readonly (readonly string[])[];
+  required: number;
+}
+
 export interface SearchParams {
   q: string;
-  expansions: readonly string[];
+  queries: readonly MatchQuery[];
   synonymCodes: readonly string[];
   field?: string | undefined;
   level?: string | undefined;
@@ -293,8 +336,6 @@ export interface SearchParams {
   at: Date;
   limit: number;
   offset: number;
-  /** pg_trgm word-similarity threshold for a match. */
-  threshold: number;
 }
 
 export interface SearchAnswer {
@@ -318,36 +359,66 @@ export interface SearchAnswer {
   fee: { value: string; count: number }[];
 }
 
+const RERANK = 60;
+
 /**
  * One statement: the query's matches (published, in force), ranked; the page of hits; the total; and
- * the facet counts, each ignoring its own filter. Matching uses the trigram index on `search_text`
- * (`q <% search_text`: word similarity ≥ threshold), so typos and missing diacritics still match.
+ * the facet counts, each ignoring its own filter. Matching is word by word on the folded words (GIN
+ * index on `search_words`), with the near misses the service found in the vocabulary; only the rows
+ * that match are ranked with pg_trgm's word similarity of the folded phrase and name.
  */
 export async function search(db: Db, p: SearchParams): Promise<SearchAnswer> {
-  const q = sql`catalog.fold(${p.q})`;
   const codes = textArray(p.synonymCodes);
-  const expansionMatch = p.expansions.map((e) => sql` or catalog.fold(${e}) <% v.search_text`);
-  const expansionScore =
-    p.expansions.length === 0
-      ? sql`0`
-      : sql`greatest(${sql.join(
-          p.expansions.map((e) => sql`word_similarity(catalog.fold(${e}), v.search_name)`),
-          sql`, `,
-        )})`;
-  const browsing = p.q.trim() === '' && p.expansions.length === 0 && p.synonymCodes.length === 0;
-  // A national code (1.001193) is looked up exactly: its trigrams would match every similar code.
-  const exactCode = /^\d\.\d{6}$/.test(p.q.trim());
-  const match = browsing
+  const code = p.q.trim();
+  // A national code (1.001193) is looked up exactly.
+  const exactCode = /^\d\.\d{6}$/.test(code);
+  const queries = p.queries.filter((mq) => mq.terms.some((t) => t.length > 0));
+  const browsing = !exactCode && p.q.trim() === '' && p.synonymCodes.length === 0;
+  const hits = (mq: MatchQuery) =>
+    sql.join(
+      mq.terms.filter((t) => t.length > 0).map((t) => sql`(v.search_hashes && ${hashArray(t)})::int`),
+      sql` + `,
+    );
+  const allWords = [...new Set(queries.flatMap((mq) => mq.terms.flat()))];
+  const prefilter = browsing
     ? sql`true`
     : exactCode
-      ? sql`v.national_code = ${p.q.trim()}`
-      : sql`(${q} <% v.search_text or v.national_code = ${p.q.trim()} or v.national_code = any(${codes})${sql.join(expansionMatch, sql``)})`;
-  const score = browsing
-    ? sql`0::real`
-    : sql`(2 * word_similarity(${q}, v.search_name) + word_similarity(${q}, v.search_text)
-        + ${expansionScore}
-        + case when v.national_code = any(${codes}) then 1.5 else 0 end
-        + case when position(${q} in v.search_name) > 0 then 0.5 else 0 end)::real`;
+      ? sql`v.national_code = ${code}`
+      : sql`(v.search_hashes && ${hashArray(allWords)} or v.national_code = any(${codes}))`;
+  const hitColumns = queries.map((mq, i) => sql`, ${hits(mq)} as h${sql.raw(String(i))}`);
+  const passes =
+    browsing || exactCode
+      ? sql`true`
+      : sql`(x.national_code = any(${codes})${sql.join(
+          queries.map((mq, i) => sql` or x.h${sql.raw(String(i))} >= ${mq.required}`),
+          sql``,
+        )})`;
+  const coverage =
+    queries.length === 0
+      ? sql`0`
+      : sql`greatest(${sql.join(
+          queries.map((mq, i) => sql`x.h${sql.raw(String(i))}::real / ${mq.terms.length}`),
+          sql`, `,
+        )})`;
+  const similarity =
+    queries.length === 0
+      ? sql`0`
+      : sql`greatest(${sql.join(
+          queries.map((mq) => sql`word_similarity(catalog.fold(${mq.phrase}), c.search_name)`),
+          sql`, `,
+        )})`;
+  // Ranking in two passes: a cheap score (share of the query's words found, synonym codes) for every
+  // match, then pg_trgm's word similarity of phrase and name only for the best RERANK of them.
+  const coarse =
+    browsing || exactCode
+      ? sql`0::real`
+      : sql`(2 * ${coverage} + case when x.national_code = any(${codes}) then 1.5 else 0 end)::real`;
+  const fine =
+    browsing || exactCode
+      ? sql`c.coarse`
+      : sql`(c.coarse + 2 * ${similarity}
+        + case when position(catalog.fold(${p.q}) in c.search_name) > 0 then 0.5 else 0 end)::real`;
+  const rerank = p.offset + p.limit + RERANK;
   const filters = {
     field: p.field !== undefined ? sql`m.field_code = ${p.field}` : sql`true`,
     level: p.level !== undefined ? sql`${p.level} = any(m.levels)` : sql`true`,
@@ -365,32 +436,34 @@ export async function search(db: Db, p: SearchParams): Promise<SearchAnswer> {
   const all = except(null);
   const facet = (column: SQL, from: SQL, skip: Key) =>
     sql`coalesce((select json_agg(f) from (select ${column} as value, count(*)::int as count from ${from} where ${except(skip)} group by 1 order by 2 desc, 1) f), '[]'::json)`;
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(p.threshold)}, true)`,
-    );
-    return tx.execute(sql`
+  const statement = sql`
       with m as materialized (
-        select v.id, v.procedure_id, v.national_code, p.local_code, v.name, v.field_code, v.levels, v.agency_ids,
-               v.online_level, v.has_fee, ${score} as score
-        from catalog.versions v join catalog.procedures p on p.id = v.procedure_id
-        where v.published_at is not null and v.in_force_from <= ${p.at}
-          and (v.in_force_to is null or v.in_force_to > ${p.at}) and ${match}
+        select x.id, x.procedure_id, x.national_code, x.local_code, x.name, x.field_code, x.levels, x.agency_ids,
+               x.online_level, x.has_fee, x.search_name, ${coarse} as coarse
+        from (
+          select v.id, v.procedure_id, v.national_code, p.local_code, v.name, v.field_code, v.levels, v.agency_ids,
+                 v.online_level, v.has_fee, v.search_name${sql.join(hitColumns, sql``)}
+          from catalog.versions v join catalog.procedures p on p.id = v.procedure_id
+          where v.published_at is not null and v.in_force_from <= ${p.at}
+            and (v.in_force_to is null or v.in_force_to > ${p.at}) and ${prefilter}
+        ) x
+        where ${passes}
       )
       select json_build_object(
         'total', (select count(*)::int from m where ${all}),
         'hits', coalesce((select json_agg(h) from (
-            select m.procedure_id, m.id, m.national_code, m.local_code, m.name, m.field_code, m.levels,
-                   m.online_level, m.has_fee, m.score
-            from m where ${all} order by m.score desc, m.name, m.local_code limit ${p.limit} offset ${p.offset}) h),
+            select c.procedure_id, c.id, c.national_code, c.local_code, c.name, c.field_code, c.levels,
+                   c.online_level, c.has_fee, ${fine} as score
+            from (select * from m where ${all} order by m.coarse desc, m.name limit ${rerank}) c
+            order by score desc, c.name, c.local_code limit ${p.limit} offset ${p.offset}) h),
           '[]'::json),
         'fields', ${facet(sql`m.field_code`, sql`m`, 'field')},
         'levels', ${facet(sql`l.value`, sql`m cross join lateral unnest(m.levels) as l(value)`, 'level')},
         'agencies', ${facet(sql`a.value::text`, sql`m cross join lateral unnest(m.agency_ids) as a(value)`, 'agency')},
         'onlineLevels', ${facet(sql`coalesce(m.online_level, 'none')`, sql`m`, 'online')},
         'fee', ${facet(sql`case when m.has_fee then 'paid' else 'free' end`, sql`m`, 'fee')}
-      ) as result`);
-  });
+      ) as result`;
+  const result = await db.execute(statement);
   const [row] = rowsOf<{ result: SearchAnswer | string }>(result);
   const answer = row!.result;
   return typeof answer === 'string' ? (JSON.parse(answer) as SearchAnswer) : answer;

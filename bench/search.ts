@@ -1,0 +1,244 @@
+// Catalogue search latency through the real HTTP API: 5,000 published procedures (the 45 real seeded
+// ones plus generated variants of them), 1,000 mixed queries (with and without diacritics, with typos,
+// everyday synonyms), sent with `fetch` over a loopback socket by 4 concurrent clients. The baseline is
+// a bare Fastify route of the same app measured the same way in the same run.
+// Run: npx tsx bench/search.ts            (PGlite in memory)
+//      DATABASE_URL=postgres://… npx tsx bench/search.ts
+//      npx tsx bench/search.ts --postgres (a throwaway PostgreSQL cluster; or MOTCUA_BENCH_DB=postgres)
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../apps/server/src/app';
+import { columnsOf } from '../apps/server/src/modules/catalog/catalog-service';
+import { seedContent, seedProcedures } from '../apps/server/src/modules/catalog/catalogue-seed-service';
+import { procedures, versions } from '../apps/server/src/modules/catalog/schema';
+import { rebuildVocabulary } from '../apps/server/src/modules/catalog/store';
+import { loadConfig } from '../apps/server/src/platform/config';
+import { openDatabase } from '../apps/server/src/platform/database';
+import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
+import { startThrowawayCluster } from '../apps/server/test/support/postgres-cluster';
+
+const PROCEDURES = 5_000;
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+const WARMUP = Math.min(100, QUERIES);
+const CONCURRENCY = 4;
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4_294_967_296;
+  };
+}
+
+const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
+
+const qualifiers = [
+  'có yếu tố nước ngoài',
+  'lưu động',
+  'cho người cao tuổi',
+  'trường hợp đặc biệt',
+  'tại khu vực biên giới',
+  'kết hợp',
+  'đối với hộ nghèo',
+  'cấp lại',
+  'điều chỉnh',
+  'gia hạn',
+  'trực tuyến liên thông',
+  'cho doanh nghiệp nhỏ',
+];
+
+function typo(word: string, random: () => number): string {
+  if (word.length < 4) return word;
+  const i = 1 + Math.floor(random() * (word.length - 2));
+  return random() < 0.5
+    ? word.slice(0, i) + word.slice(i + 1)
+    : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+}
+
+function makeQueries(names: string[], random: () => number): string[] {
+  const everyday = [
+    'sổ đỏ',
+    'giấy khai sinh',
+    'làm khai sinh',
+    'bìa đỏ',
+    'đăng ký kết hôn',
+    'tạm trú',
+    'chứng thực',
+  ];
+  const queries: string[] = [];
+  while (queries.length < QUERIES + WARMUP) {
+    const name = names[Math.floor(random() * names.length)]!.replace(/^Thủ tục /i, '');
+    const words = name.split(/\s+/).filter((w) => w.length > 0);
+    const length = 2 + Math.floor(random() * 3);
+    const start = Math.floor(random() * Math.max(1, words.length - length));
+    let q = words.slice(start, start + length).join(' ');
+    const kind = random();
+    if (kind < 0.35) q = strip(q);
+    else if (kind < 0.65)
+      q = strip(q)
+        .split(' ')
+        .map((w) => (random() < 0.5 ? typo(w, random) : w))
+        .join(' ');
+    else if (kind < 0.75) q = everyday[Math.floor(random() * everyday.length)]!;
+    queries.push(q.toLowerCase());
+  }
+  return queries;
+}
+
+async function measure(base: string, paths: string[]): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= paths.length) return;
+      const t0 = performance.now();
+      const res = await fetch(base + paths[i]);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${paths[i]} answered ${res.status}`);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+function summary(label: string, r: { latencies: number[]; seconds: number }): string {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${(sorted.length / r.seconds).toFixed(0)} req/s`;
+}
+
+export async function runSearchBench(): Promise<{ name: string; lines: string[] }> {
+  const wantPostgres = process.argv.includes('--postgres') || process.env.MOTCUA_BENCH_DB === 'postgres';
+  let databaseUrl = process.env.DATABASE_URL ?? null;
+  const cluster = databaseUrl === null && wantPostgres ? await startThrowawayCluster() : null;
+  if (cluster) databaseUrl = cluster.url;
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+  const database = await openDatabase({ databaseUrl, dataDir: null, poolSize: 8 });
+  try {
+    await database.migrate();
+    const existing = await database.db.execute(sql`select count(*)::int as n from catalog.procedures`);
+    if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0)
+      throw new Error('the bench needs an empty database (it loads its own 5,000 procedures)');
+    const now = new Date();
+    await seedDemoIfEmpty(database.db, () => now);
+    const random = seededRandom(766);
+    // Generated variants reuse the seeded procedures' documents and implementing agencies.
+    const seeded = await database.db.select().from(versions);
+    const owner = (await database.db.select().from(procedures).limit(1))[0]!;
+    const real = seedProcedures();
+    const fields = new Map(seeded.map((v) => [v.nationalCode, v]));
+    const rows: (typeof versions.$inferInsert)[] = [];
+    const procedureRows: (typeof procedures.$inferInsert & { id: string })[] = [];
+    for (let i = seeded.length; i < PROCEDURES; i++) {
+      const p = real[i % real.length]!;
+      const base = fields.get(p.nationalCode)!;
+      const code = `8.${String(i).padStart(6, '0')}`;
+      const name = `${p.name} ${qualifiers[Math.floor(random() * qualifiers.length)]} (${i})`;
+      const content = seedContent({ ...p, nationalCode: code, name }, base.fieldCode, base.agencyIds);
+      const id = crypto.randomUUID();
+      procedureRows.push({
+        id,
+        nationalCode: code,
+        ownerAgencyId: owner.ownerAgencyId,
+        localCode: `${code}.bench`,
+        createdAt: now,
+      });
+      const c = columnsOf(content, p.fieldName);
+      rows.push({
+        procedureId: id,
+        number: 1,
+        status: 'published',
+        content,
+        name: c.name,
+        nationalCode: c.nationalCode,
+        fieldCode: c.fieldCode,
+        levels: c.levels,
+        agencyIds: c.agencyIds,
+        onlineLevel: c.onlineLevel,
+        hasFee: c.hasFee,
+        legalEffectiveDate: c.legalEffectiveDate,
+        searchName: sql`catalog.fold(${c.searchName})` as unknown as string,
+        searchText: sql`catalog.fold(${c.searchSource})` as unknown as string,
+        searchWords:
+          sql`array(select distinct w from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')` as unknown as string[],
+        searchHashes:
+          sql`array(select distinct catalog.word_hash(w) from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')` as unknown as number[],
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: now,
+        inForceFrom: now,
+      });
+    }
+    for (let i = 0; i < rows.length; i += 250) {
+      await database.db.insert(procedures).values(procedureRows.slice(i, i + 250));
+      await database.db.insert(versions).values(rows.slice(i, i + 250));
+    }
+    await rebuildVocabulary(database.db);
+    await database.db.execute(sql`analyze catalog.versions`);
+    await database.db.execute(sql`analyze catalog.procedures`);
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+      LOG_LEVEL: 'silent',
+      OIDC_DEV_PROVIDER: 'false',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+      WEB_DIST_DIR: join(dataDir, 'no-web'),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    });
+    const app = await buildApp({ config, database, logger: false });
+    app.get('/bench/bare', async () => ({ ok: true }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const names = [...real.map((p) => p.name), ...rows.slice(0, 500).map((r) => r.name)];
+      const queries = makeQueries(names, random).map((q) => `/api/catalog/search?q=${encodeURIComponent(q)}`);
+      await measure(base, queries.slice(0, WARMUP));
+      const search = await measure(base, queries.slice(WARMUP));
+      const bare = await measure(
+        base,
+        Array.from({ length: QUERIES }, () => '/bench/bare'),
+      );
+      const engine = database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+      const target = database.kind === 'pglite' ? 50 : 20;
+      const p95 = percentile(
+        [...search.latencies].sort((a, b) => a - b),
+        95,
+      );
+      return {
+        name: 'search',
+        lines: [
+          summary(
+            `search (${engine}, ${PROCEDURES} procedures, ${QUERIES} queries, ${CONCURRENCY} concurrent)`,
+            search,
+          ),
+          summary('search: bare Fastify route, same app and clients', bare),
+          `search: p95 target ≤ ${target} ms on ${engine}: ${p95 <= target ? 'met' : 'NOT met'}`,
+        ],
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+    await cluster?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { lines } = await runSearchBench();
+  for (const line of lines) console.log(line);
+}
