@@ -8,6 +8,7 @@ import {
   browserMissingOutsideCi,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  openDialog,
   screenshot,
 } from '../support/browser.js';
 import { type StartedServer, startServer } from '../support/server.js';
@@ -376,8 +377,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await officer.getByLabel('Tìm theo tên hoặc mã').fill('sổ đỏ');
     await officer.locator('.ant-table-row').filter({ hasText: 'sổ đỏ' }).first().waitFor();
     await officer.getByLabel('Tìm theo tên hoặc mã').fill('');
-    await officer.getByRole('button', { name: 'Thêm từ' }).click();
-    const dialog = officer.getByRole('dialog', { name: 'Thêm từ' });
+    const dialog = await openDialog(officer, officer.getByRole('button', { name: 'Thêm từ' }), 'Thêm từ');
     await dialog.getByLabel('Từ người dân hay dùng').fill('giấy thử nghiệm');
     const codes = dialog.getByLabel('Mã thủ tục liên quan');
     await codes.fill('1.001193');

@@ -6,6 +6,7 @@ import {
   browserMissingOutsideCi,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  openDialog,
   screenshot,
 } from '../support/browser.js';
 import { type StartedServer, startServer } from '../support/server.js';
@@ -136,9 +137,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'foundation-admin-04-agencies-before-1280');
 
-    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
-    await dialog.waitFor();
+    const dialog = await openDialog(page, page.getByRole('button', { name: 'Thêm đơn vị' }), 'Thêm đơn vị');
     await dialog.getByLabel(/Mã định danh/).fill(COMMUNE.code);
     await dialog.getByLabel(/Tên đơn vị$/).fill(COMMUNE.name);
     await choose(page, dialog, /Loại đơn vị/, 'UBND cấp xã');
@@ -181,9 +180,11 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
     await tableRow(page, 'Trần Quản Trị').waitFor();
     expect(await tableRow(page, NEW_USER.fullName).count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
-    const userDialog = page.getByRole('dialog', { name: 'Thêm cán bộ' });
-    await userDialog.waitFor();
+    const userDialog = await openDialog(
+      page,
+      page.getByRole('button', { name: 'Thêm cán bộ' }),
+      'Thêm cán bộ',
+    );
     await userDialog.getByLabel(/Tên đăng nhập/).fill(NEW_USER.username);
     await userDialog.getByLabel(/Họ và tên/).fill(NEW_USER.fullName);
     await userDialog.getByLabel(/Email/).fill(NEW_USER.email);
