@@ -32,7 +32,7 @@ describe.skipIf(browserMissingOutsideCi())('working calendar administration (iss
   });
 
   it('shows the official 2026 schedule and computes the canonical due date', async () => {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/office/login`);
     await page.getByLabel(/Tên đăng nhập/).fill('quantri');

@@ -80,7 +80,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
   let procedurePath = '';
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', reducedMotion: 'reduce' });
     contexts.push(context);
     return context.newPage();
   }

@@ -73,7 +73,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
   const contexts: BrowserContext[] = [];
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', reducedMotion: 'reduce' });
     contexts.push(context);
     return context.newPage();
   }

@@ -44,6 +44,7 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
       hasTouch: true,
       deviceScaleFactor: 2,
       locale: 'vi-VN',
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     const accountNav = page.getByRole('navigation', { name: 'Tài khoản' });

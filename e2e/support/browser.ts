@@ -85,20 +85,13 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 }
 
 /**
- * Clicks `trigger` and returns the dialog named `name` once visible. The click is repeated (at most
- * twice more) only when no dialog appeared within 10 s: in CI runs a click on a freshly rendered
- * "Thêm …" button was occasionally lost (seen twice, not reproduced locally) — a suspected UI race that
- * is still to be found; the retry keeps the journeys' assertions intact meanwhile.
+ * Clicks `trigger` and returns the dialog named `name` once visible. Contexts run with
+ * `reducedMotion: 'reduce'`, which the staff UI honours by turning antd's animations off: under load an
+ * opening animation could leave a modal in the page but not yet visible, and a test waited in vain.
  */
 export async function openDialog(page: Page, trigger: Locator, name: string | RegExp): Promise<Locator> {
+  await trigger.click();
   const dialog = page.getByRole('dialog', { name });
-  for (let attempt = 1; ; attempt++) {
-    if (!(await dialog.isVisible())) await trigger.click({ timeout: 10_000 });
-    try {
-      await dialog.waitFor({ timeout: 10_000 });
-      return dialog;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+  await dialog.waitFor();
+  return dialog;
 }
