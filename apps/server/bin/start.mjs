@@ -9,7 +9,10 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 if (!existsSync(webIndex) && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('Đang build giao diện web / building the web app (first start only)…');
-  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: root, stdio: 'inherit' });
+  // Always a production build: an inherited NODE_ENV (vitest sets "test") would ship React's and antd's
+  // slow development builds to users.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 register();
