@@ -12,7 +12,11 @@ if (!existsSync(webIndex) && process.env.SKIP_WEB_BUILD !== '1') {
   // Always a production build: an inherited NODE_ENV (vitest sets "test") would ship React's and antd's
   // slow development builds to users.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 register();
