@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { commonText } from './i18n/vi/common';
+import { commonText } from './i18n/vi/shared-strings';
 
 /** Shown while an area's chunk downloads; plain HTML so it costs nothing on the portal. */
 export function PageLoading() {

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Form, Space, Table, type TableColumnsType, Tag
 import { useMemo, useState } from 'react';
 import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { formatLocalDate, todayInVietnam } from '../staff/date-format';
 import { LocalDatePicker } from '../staff/local-date-picker';

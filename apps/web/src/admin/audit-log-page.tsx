@@ -5,7 +5,7 @@ import { Alert, Button, Form, Input, Table, type TableColumnsType, Typography } 
 import { useState } from 'react';
 import { api, messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { formatInstant } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';

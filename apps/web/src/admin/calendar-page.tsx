@@ -4,7 +4,7 @@ import { Alert, Button, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { todayInVietnam } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';

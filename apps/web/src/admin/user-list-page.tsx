@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, Space, Table, type TableColumnsType, Tag } 
 import { useState } from 'react';
 import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { useCurrentAgency } from '../staff/current-agency';
 import { formatInstant } from '../staff/date-format';

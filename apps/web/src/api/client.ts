@@ -6,7 +6,7 @@
  */
 import type { ApiError } from '@motcua/contracts/api-error';
 import type { SessionInfo } from '@motcua/contracts/session';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { type ValidationIssue, validationIssuesOf } from './validation-issues';
 
 export class ApiRequestError extends Error {

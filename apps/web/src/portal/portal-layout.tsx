@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../api/session-queries';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { portalText } from '../i18n/vi/portal';
 
 export function PortalLayout() {

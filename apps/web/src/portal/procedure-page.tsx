@@ -9,7 +9,7 @@ import {
   templateHref,
 } from '../catalog/catalog-format';
 import { catalogLabels, catalogText } from '../i18n/vi/catalog';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { useDesk, usePublicProcedure } from './catalog-queries';
 

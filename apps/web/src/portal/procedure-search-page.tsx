@@ -3,7 +3,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../api/client';
 import { catalogLabels, catalogText } from '../i18n/vi/catalog';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import {
   type FilterKey,

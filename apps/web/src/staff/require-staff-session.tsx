@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { messageOf, pathWithQuery } from '../api/client';
 import { useSession } from '../api/session-queries';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { staffText } from '../i18n/vi/staff';
 
 /**

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { messageOf } from '../api/client';
 import { useLogout } from '../api/session-queries';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { staffText } from '../i18n/vi/staff';
 import { useCurrentAgency } from './current-agency';
 import './staff-layout.css';

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiRequestError, messageOf } from '../api/client';
 import { useSession, useStaffLogin } from '../api/session-queries';
-import { commonText } from '../i18n/vi/common';
+import { commonText } from '../i18n/vi/shared-strings';
 import { staffText } from '../i18n/vi/staff';
 import { usePageTitle } from '../page-title';
 import { safeReturnTo } from '../return-to';

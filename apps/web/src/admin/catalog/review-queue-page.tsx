@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/client';
 import { catalogAdminText as t } from '../../i18n/vi/catalog-admin';
-import { commonText } from '../../i18n/vi/common';
+import { commonText } from '../../i18n/vi/shared-strings';
 import { usePageTitle } from '../../page-title';
 import { formatInstant } from '../../staff/date-format';
 import { PageHeading } from '../../staff/staff-layout';

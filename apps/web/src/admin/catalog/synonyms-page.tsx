@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import { api, messageOf } from '../../api/client';
 import { catalogAdminText as t } from '../../i18n/vi/catalog-admin';
-import { commonText } from '../../i18n/vi/common';
+import { commonText } from '../../i18n/vi/shared-strings';
 import { usePageTitle } from '../../page-title';
 import { FormDialog } from '../../staff/form-dialog';
 import { useFormSubmission } from '../../staff/form-submission';
