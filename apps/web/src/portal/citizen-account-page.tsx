@@ -1,8 +1,8 @@
 import { Navigate } from 'react-router-dom';
 import { messageOf } from '../api/client';
 import { useSession } from '../api/session-queries';
-import { commonText } from '../i18n/vi/shared-strings';
 import { portalText } from '../i18n/vi/portal';
+import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 
 export function CitizenAccountPage() {

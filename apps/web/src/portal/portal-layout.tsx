@@ -1,7 +1,7 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../api/session-queries';
-import { commonText } from '../i18n/vi/shared-strings';
 import { portalText } from '../i18n/vi/portal';
+import { commonText } from '../i18n/vi/shared-strings';
 
 export function PortalLayout() {
   return (
