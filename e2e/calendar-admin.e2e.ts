@@ -1,46 +1,23 @@
 // The working calendar screen (issue 6): an administrator checks the official 2026 schedule and
 // computes the canonical due date (received Friday 13/02/2026 10:00, 3 working days, over the Tết
 // week 16–20/02: due 10:00 on 25/02/2026 — Thông báo 9441/TB-BNV, DOMAIN.md §8).
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserMissingOutsideCi,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  screenshot,
-} from './support/browser.js';
-import { type StartedServer, startServer } from './support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserMissingOutsideCi, expectNoSeriousA11yViolations, screenshot } from './support/browser.js';
+import { browserJourney, staffLogin } from './support/journey.js';
 
 const DESKTOP = { width: 1366, height: 900 };
 
 const day = (page: Page, date: string): Locator => page.locator(`td[data-date="${date}"]`);
 
 describe.skipIf(browserMissingOutsideCi())('working calendar administration (issue 6)', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = browserJourney();
 
   it('shows the official 2026 schedule and computes the canonical due date', async () => {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/office/login`);
-    await page.getByLabel(/Tên đăng nhập/).fill('quantri');
-    await page.getByLabel(/Mật khẩu/).fill('MotCua@2026');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/office') && url.pathname !== '/office/login');
+    const page = await journey.newPage({ viewport: DESKTOP });
+    await staffLogin(page, journey.server.baseUrl, 'quantri');
 
-    await page.goto(`${server.baseUrl}/admin/calendar`);
+    await page.goto(`${journey.server.baseUrl}/admin/calendar`);
     await page.getByRole('heading', { level: 1, name: 'Lịch làm việc' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Chức năng quản trị' })

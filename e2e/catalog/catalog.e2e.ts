@@ -2,18 +2,16 @@
 // catalogue: a citizen's forgiving search on a phone; a procedure drafted, reviewed by the Department of
 // Justice, announced, published, amended and abolished through the admin screens; a workflow edited and
 // refused when its allotments exceed the legal time limit.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   browserMissingOutsideCi,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   openDialog,
   screenshot,
 } from '../support/browser.js';
-import { type StartedServer, startServer } from '../support/server.js';
+import { browserJourney, staffLogin } from '../support/journey.js';
 
-const PASSWORD = 'MotCua@2026';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740 };
 const NEW_PROCEDURE = {
@@ -24,14 +22,6 @@ const NEW_PROCEDURE = {
   amendDecision: '456/QĐ-UBND',
   abolishDecision: '789/QĐ-UBND',
 };
-
-async function staffLogin(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/office/login`);
-  await page.getByLabel(/Tên đăng nhập/).fill(username);
-  await page.getByLabel(/Mật khẩu/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/office') && url.pathname !== '/office/login');
-}
 
 /** Clicks the option whose text contains `text` in the antd dropdown that is open now. */
 async function pickOption(page: Page, text: string): Promise<void> {
@@ -74,31 +64,13 @@ async function portalSearch(page: Page, baseUrl: string, q: string): Promise<str
 }
 
 describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const journey = browserJourney();
   let procedurePath = '';
-
-  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', reducedMotion: 'reduce' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const newPage = (viewport: { width: number; height: number }) => journey.newPage({ viewport });
 
   it('(a) a citizen on a phone finds "Đăng ký khai sinh" typed without diacritics and reads what to bring', async () => {
     const page = await newPage(PHONE);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${journey.server.baseUrl}/`);
     const box = page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' });
     await box.fill('dang ky khai sinh');
     await box.press('Enter');
@@ -140,8 +112,8 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
 
   it('(b) an officer drafts and submits a procedure, the reviewer approves it, the officer announces and publishes it, citizens find it', async () => {
     const officer = await newPage(DESKTOP);
-    await staffLogin(officer, server.baseUrl, 'kiemsoat.tthc');
-    await officer.goto(`${server.baseUrl}/admin/catalog`);
+    await staffLogin(officer, journey.server.baseUrl, 'kiemsoat.tthc');
+    await officer.goto(`${journey.server.baseUrl}/admin/catalog`);
     await officer.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
     await officer.locator('.ant-table-row').first().waitFor();
     await expectNoSeriousA11yViolations(officer);
@@ -178,8 +150,8 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await screenshot(officer, 'catalog-05-admin-submitted-1280');
 
     const reviewer = await newPage(DESKTOP);
-    await staffLogin(reviewer, server.baseUrl, 'kiemsoat.tuphap');
-    await reviewer.goto(`${server.baseUrl}/admin/catalog/review`);
+    await staffLogin(reviewer, journey.server.baseUrl, 'kiemsoat.tuphap');
+    await reviewer.goto(`${journey.server.baseUrl}/admin/catalog/review`);
     await reviewer.getByRole('heading', { level: 1, name: 'Kiểm soát chất lượng thủ tục' }).waitFor();
     const row = reviewer.locator('.ant-table-row').filter({ hasText: NEW_PROCEDURE.name });
     await row.getByRole('button', { name: 'Duyệt', exact: true }).waitFor();
@@ -210,7 +182,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     expect(await officer.getByRole('tabpanel').textContent()).toContain(NEW_PROCEDURE.decision);
 
     const citizen = await newPage(PHONE);
-    const found = await portalSearch(citizen, server.baseUrl, NEW_PROCEDURE.search);
+    const found = await portalSearch(citizen, journey.server.baseUrl, NEW_PROCEDURE.search);
     expect(found).toContain(NEW_PROCEDURE.name);
     await citizen.locator('.procedure-hits h3 a').filter({ hasText: NEW_PROCEDURE.name }).click();
     await citizen.getByRole('heading', { level: 1, name: NEW_PROCEDURE.name }).waitFor();
@@ -226,8 +198,8 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
   it('(c) a workflow is edited; allotments over the legal limit are refused with the reason', async () => {
     expect(procedurePath).not.toBe('');
     const officer = await newPage(DESKTOP);
-    await staffLogin(officer, server.baseUrl, 'kiemsoat.tthc');
-    await officer.goto(`${server.baseUrl}${procedurePath}`);
+    await staffLogin(officer, journey.server.baseUrl, 'kiemsoat.tthc');
+    await officer.goto(`${journey.server.baseUrl}${procedurePath}`);
     await officer.getByRole('tab', { name: 'Quy trình nội bộ' }).click();
     const diagram = officer.getByRole('img', { name: /Sơ đồ quy trình/ });
     await diagram.waitFor();
@@ -266,9 +238,9 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
   it('(b) the officer amends it and publishes the amendment, then abolishes it and it leaves the public search', async () => {
     const officer = await newPage(DESKTOP);
     const reviewer = await newPage(DESKTOP);
-    await staffLogin(officer, server.baseUrl, 'kiemsoat.tthc');
-    await staffLogin(reviewer, server.baseUrl, 'kiemsoat.tuphap');
-    await officer.goto(`${server.baseUrl}${procedurePath}`);
+    await staffLogin(officer, journey.server.baseUrl, 'kiemsoat.tthc');
+    await staffLogin(reviewer, journey.server.baseUrl, 'kiemsoat.tuphap');
+    await officer.goto(`${journey.server.baseUrl}${procedurePath}`);
     await expectStatus(officer, 'Đã công khai');
 
     await clickAction(officer, 'Sửa đổi, bổ sung');
@@ -284,7 +256,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await clickAction(officer, 'Gửi kiểm soát chất lượng');
     await expectStatus(officer, 'Chờ kiểm soát chất lượng');
 
-    await reviewer.goto(`${server.baseUrl}${procedurePath}`);
+    await reviewer.goto(`${journey.server.baseUrl}${procedurePath}`);
     await expectStatus(reviewer, 'Chờ kiểm soát chất lượng');
     await clickAction(reviewer, 'Duyệt');
     await expectStatus(reviewer, 'Đã được duyệt');
@@ -306,7 +278,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await screenshot(officer, 'catalog-11-admin-history-after-amendment-1280');
 
     const citizen = await newPage(PHONE);
-    await portalSearch(citizen, server.baseUrl, NEW_PROCEDURE.search);
+    await portalSearch(citizen, journey.server.baseUrl, NEW_PROCEDURE.search);
     await citizen.locator('.procedure-hits h3 a').filter({ hasText: NEW_PROCEDURE.name }).click();
     const citizenTime = citizen.getByRole('region', { name: 'Thời hạn giải quyết và phí, lệ phí' });
     await citizenTime.waitFor();
@@ -321,7 +293,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await expectStatus(officer, 'Đã bãi bỏ');
     await screenshot(officer, 'catalog-12-admin-abolished-1280');
 
-    expect(await portalSearch(citizen, server.baseUrl, NEW_PROCEDURE.search)).not.toContain(
+    expect(await portalSearch(citizen, journey.server.baseUrl, NEW_PROCEDURE.search)).not.toContain(
       NEW_PROCEDURE.name,
     );
     await citizen.goto(publicUrl);
@@ -330,10 +302,10 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
   });
   it('import reports each bad record and imports nothing; the synonyms list is editable', async () => {
     const officer = await newPage(DESKTOP);
-    await staffLogin(officer, server.baseUrl, 'kiemsoat.tthc');
+    await staffLogin(officer, journey.server.baseUrl, 'kiemsoat.tthc');
     // The export (national-catalogue JSON) is the import's input: two records, one with a negative fee.
     const exported = await officer.request.get(
-      `${server.baseUrl}/api/catalog/admin/exports?format=json&which=published`,
+      `${journey.server.baseUrl}/api/catalog/admin/exports?format=json&which=published`,
     );
     expect(exported.status()).toBe(200);
     const { records } = (await exported.json()) as { records: Record<string, unknown>[] };
@@ -354,7 +326,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     poison(bad);
     expect(poisoned).toBe(true);
 
-    await officer.goto(`${server.baseUrl}/admin/catalog/import`);
+    await officer.goto(`${journey.server.baseUrl}/admin/catalog/import`);
     await officer.getByRole('heading', { level: 1, name: 'Nhập, xuất danh mục thủ tục' }).waitFor();
     await officer.getByLabel('Tệp cần nhập (.json hoặc .xlsx)').setInputFiles({
       name: 'danh-muc.json',
@@ -372,7 +344,7 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     await expectNoSeriousA11yViolations(officer);
     await screenshot(officer, 'catalog-14-admin-import-errors-1280');
 
-    await officer.goto(`${server.baseUrl}/admin/catalog/synonyms`);
+    await officer.goto(`${journey.server.baseUrl}/admin/catalog/synonyms`);
     await officer.getByRole('heading', { level: 1, name: 'Từ đồng nghĩa trong tìm kiếm' }).waitFor();
     await officer.getByLabel('Tìm theo tên hoặc mã').fill('sổ đỏ');
     await officer.locator('.ant-table-row').filter({ hasText: 'sổ đỏ' }).first().waitFor();

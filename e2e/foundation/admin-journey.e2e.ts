@@ -1,17 +1,15 @@
 // Issue 2, the administrator's journey through the platform foundation, in a real browser against
 // the real server: staff login, the agency tree, staff accounts, and the new account's first login.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   browserMissingOutsideCi,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   openDialog,
   screenshot,
 } from '../support/browser.js';
-import { type StartedServer, startServer } from '../support/server.js';
+import { browserJourney, staffLogin } from '../support/journey.js';
 
-const PASSWORD = 'MotCua@2026';
 const PROVINCE = 'UBND tỉnh Minh Hòa (dữ liệu mẫu)';
 const COMMUNE = { code: '000.20.31.H99', name: 'UBND xã Hòa Bình Mới', validFrom: '01/07/2026' };
 const NEW_USER = {
@@ -20,7 +18,6 @@ const NEW_USER = {
   email: 'hang.pt@minhhoa.demo',
   password: 'HoaBinh@2026',
 };
-const DESKTOP = { width: 1280, height: 800 };
 
 /**
  * Picks `text` in the antd Select named `name` (typing `search` first for searchable ones), the way a
@@ -60,38 +57,13 @@ function identity(page: Page): Locator {
   return page.getByRole('region', { name: 'Người dùng đang đăng nhập' });
 }
 
-async function staffLogin(page: Page, baseUrl: string, username: string, password: string) {
-  await page.goto(`${baseUrl}/office/login`);
-  await page.getByLabel(/Tên đăng nhập/).fill(username);
-  await page.getByLabel(/Mật khẩu/).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
-
 describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', reducedMotion: 'reduce' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = browserJourney();
+  const newPage = () => journey.newPage();
 
   it('refuses a wrong password with a Vietnamese message and stays on the login page', async () => {
     const page = await newPage();
-    await page.goto(`${server.baseUrl}/office/login`);
+    await page.goto(`${journey.server.baseUrl}/office/login`);
     await expect.poll(() => page.title()).toMatch(/Đăng nhập cán bộ/);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'foundation-admin-01-staff-login-1280');
@@ -114,7 +86,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
     const page = await newPage();
 
     // ── log in as the provincial administrator ──
-    await staffLogin(page, server.baseUrl, 'quantri', PASSWORD);
+    await staffLogin(page, journey.server.baseUrl, 'quantri');
     await page.waitForURL((url) => url.pathname.startsWith('/office') && url.pathname !== '/office/login');
     await identity(page).getByText('Trần Quản Trị').waitFor();
     expect(await identity(page).textContent()).toContain(PROVINCE);
@@ -217,7 +189,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
     await page.waitForURL((url) => url.pathname === '/office/login');
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
     // The session is gone, not just the page: the admin area sends us back to the login.
-    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.goto(`${journey.server.baseUrl}/admin/users`);
     await page
       .waitForURL((url) => url.pathname === '/office/login')
       .catch(async (error: unknown) => {
@@ -228,7 +200,7 @@ describe.skipIf(browserMissingOutsideCi())('admin journey (issue 2)', () => {
       });
 
     // ── the new officer logs in and sees their name and commune ──
-    await staffLogin(page, server.baseUrl, NEW_USER.username, NEW_USER.password);
+    await staffLogin(page, journey.server.baseUrl, NEW_USER.username, NEW_USER.password);
     await page.waitForURL((url) => url.pathname.startsWith('/office') && url.pathname !== '/office/login');
     await identity(page).getByText(NEW_USER.fullName).waitFor();
     const bar = (await identity(page).textContent()) ?? '';

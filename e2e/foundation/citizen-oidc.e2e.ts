@@ -1,14 +1,9 @@
 // Issue 2, a citizen's VNeID login on a phone: the portal sends them to the identity provider (here
 // the local stand-in the server embeds), and back to their account; logout ends the session.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserMissingOutsideCi,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser.js';
-import { type StartedServer, startServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserMissingOutsideCi, expectNoSeriousA11yViolations, screenshot } from '../support/browser.js';
+import { browserJourney } from '../support/journey.js';
 
 const MOBILE = { width: 360, height: 740 };
 const VNEID = { username: '001099012345', password: 'MotCua@2026', name: 'Nguyễn Văn An' };
@@ -22,35 +17,19 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issue 2)', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = browserJourney();
 
   it('logs in through VNeID (wrong password first), shows the account, and logs out', async () => {
-    context = await browser.newContext({
+    const page = await journey.newPage({
       viewport: MOBILE,
       isMobile: true,
       hasTouch: true,
       deviceScaleFactor: 2,
-      locale: 'vi-VN',
-      reducedMotion: 'reduce',
     });
-    const page = await context.newPage();
     const accountNav = page.getByRole('navigation', { name: 'Tài khoản' });
 
     // ── portal home ──
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${journey.server.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' }).waitFor();
     await accountNav.getByRole('link', { name: 'Đăng nhập' }).waitFor();
     await expectNoHorizontalScroll(page);
@@ -68,7 +47,7 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
 
     // ── the identity provider ──
     await vneid.click();
-    await page.waitForURL((url) => url.toString().startsWith(server.oidcIssuer));
+    await page.waitForURL((url) => url.toString().startsWith(journey.server.oidcIssuer));
     await page.getByRole('heading', { name: /định danh điện tử/ }).waitFor();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'foundation-citizen-03-vneid-login-360');
@@ -79,7 +58,7 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
     const error = page.getByRole('alert');
     await error.waitFor();
     expect(await error.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
-    expect(page.url().startsWith(server.oidcIssuer)).toBe(true);
+    expect(page.url().startsWith(journey.server.oidcIssuer)).toBe(true);
     // The username typed is kept; only the password must be typed again.
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe(VNEID.username);
     await screenshot(page, 'foundation-citizen-04-vneid-wrong-password-360');
@@ -88,7 +67,7 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
     // ── back at the portal, logged in ──
-    await page.waitForURL((url) => url.toString() === `${server.baseUrl}/portal/account`);
+    await page.waitForURL((url) => url.toString() === `${journey.server.baseUrl}/portal/account`);
     await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
     const details = page.getByRole('main');
     await details.getByText(VNEID.name, { exact: true }).waitFor();
@@ -105,7 +84,7 @@ describe.skipIf(browserMissingOutsideCi())('citizen VNeID login on a phone (issu
     expect(await page.getByText(VNEID.name).count()).toBe(0);
 
     // The account page now asks to log in, even when opened directly.
-    await page.goto(`${server.baseUrl}/portal/account`);
+    await page.goto(`${journey.server.baseUrl}/portal/account`);
     await page.waitForURL((url) => url.pathname === '/portal/login');
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     await page.getByRole('link', { name: /Đăng nhập bằng VNeID/ }).waitFor();

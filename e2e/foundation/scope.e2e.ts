@@ -1,12 +1,10 @@
 // Issue 2, an administrator's scope: the administrator of one ward sees and reaches only that ward's
 // staff, in the users page and through the API the page itself calls.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissingOutsideCi, launchBrowser, screenshot } from '../support/browser.js';
-import { type StartedServer, startServer } from '../support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserMissingOutsideCi, screenshot } from '../support/browser.js';
+import { browserJourney, staffLogin } from '../support/journey.js';
 
-const PASSWORD = 'MotCua@2026';
-const DESKTOP = { width: 1280, height: 800 };
 /** Staff of UBND phường An Bình (demo data). */
 const AN_BINH_STAFF = ['Hoàng Văn Nam', 'Bùi Thị Hoa', 'Đặng Quốc Bảo', 'Ngô Thanh Tùng'];
 /** Staff elsewhere in the province, out of the ward administrator's reach. */
@@ -39,40 +37,14 @@ function tableRows(page: Page): Locator {
   return page.getByRole('table').getByRole('row');
 }
 
-async function staffLogin(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/office/login`);
-  await page.getByLabel(/Tên đăng nhập/).fill(username);
-  await page.getByLabel(/Mật khẩu/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/office') && url.pathname !== '/office/login');
-}
-
 describe.skipIf(browserMissingOutsideCi())('administrator scope (issue 2)', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', reducedMotion: 'reduce' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = browserJourney();
+  const newPage = () => journey.newPage();
 
   it('the ward administrator sees only the ward staff, and cannot fetch another agency’s staff', async () => {
     // ── the provincial administrator finds motcua.tinh: the id, and proof that it is readable ──
     const province = await newPage();
-    await staffLogin(province, server.baseUrl, 'quantri');
+    await staffLogin(province, journey.server.baseUrl, 'quantri');
     const found = await fetchInPage(province, `/api/identity/users?q=${MAI.username}`);
     expect(found.status).toBe(200);
     const maiId = (JSON.parse(found.body) as { users: { id: string; username: string }[] }).users.find(
@@ -83,17 +55,17 @@ describe.skipIf(browserMissingOutsideCi())('administrator scope (issue 2)', () =
     expect(asProvince.status).toBe(200);
     expect(asProvince.body).toContain(MAI.fullName);
     // And the provincial administrator's users page does list her.
-    await province.goto(`${server.baseUrl}/admin/users`);
+    await province.goto(`${journey.server.baseUrl}/admin/users`);
     await tableRows(province).filter({ hasText: MAI.fullName }).waitFor();
 
     // ── the ward administrator ──
     const ward = await newPage();
-    await staffLogin(ward, server.baseUrl, 'quantri.anbinh');
+    await staffLogin(ward, journey.server.baseUrl, 'quantri.anbinh');
     const bar = ward.getByRole('region', { name: 'Người dùng đang đăng nhập' });
     await bar.getByText('Ngô Thanh Tùng').waitFor();
     expect(await bar.textContent()).toContain('UBND phường An Bình');
 
-    await ward.goto(`${server.baseUrl}/admin/users`);
+    await ward.goto(`${journey.server.baseUrl}/admin/users`);
     await ward.getByRole('heading', { level: 1, name: 'Người dùng' }).waitFor();
     for (const name of AN_BINH_STAFF) await tableRows(ward).filter({ hasText: name }).waitFor();
     const listed = (await ward.getByRole('table').textContent()) ?? '';
