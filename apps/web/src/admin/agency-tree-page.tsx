@@ -1,10 +1,8 @@
 import { type Agency, agencyKindLabels } from '@motcua/contracts/org';
 import type { SessionUser } from '@motcua/contracts/session';
-import { Alert, Button, Checkbox, Form, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Checkbox, Form, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { formatLocalDate, todayInVietnam } from '../staff/date-format';
 import { LocalDatePicker } from '../staff/local-date-picker';
@@ -21,6 +19,7 @@ import {
 } from './agency-hierarchy';
 import { AgencyMergeDialog } from './agency-merge-dialog';
 import { AgencyRenameDialog } from './agency-rename-dialog';
+import { LoadErrorAlert } from './load-error-alert';
 import { useAgencies } from './org-queries';
 
 type Dialog = { kind: 'create' } | { kind: 'merge' } | { kind: 'rename' | 'dissolve'; agency: Agency } | null;
@@ -156,17 +155,7 @@ export function AgencyTreePage({ user }: { user: SessionUser }) {
           </Checkbox>
         </Form.Item>
       </Form>
-      {agencies.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={adminText.loadFailed}
-          description={messageOf(agencies.error)}
-          style={{ marginBottom: 16 }}
-          action={<Button onClick={() => void agencies.refetch()}>{commonText.retry}</Button>}
-        />
-      )}
+      <LoadErrorAlert query={agencies} />
       <Table<AgencyNode>
         // Remount when the data changes so that every level of the new tree starts expanded.
         key={`${asOf}-${includeEnded}-${list.length}`}

@@ -5,11 +5,11 @@ import { Alert, Button, Form, Input, Table, type TableColumnsType, Typography } 
 import { useState } from 'react';
 import { api, messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { formatInstant } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';
 import { type AuditFilter, useAuditEntries } from './audit-queries';
+import { LoadErrorAlert } from './load-error-alert';
 
 interface AuditVerification {
   ok: boolean;
@@ -93,17 +93,7 @@ export function AuditLogPage() {
         </Form.Item>
         <Button htmlType="submit">{adminText.filter}</Button>
       </Form>
-      {entries.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={adminText.loadFailed}
-          description={messageOf(entries.error)}
-          style={{ marginBottom: 16 }}
-          action={<Button onClick={() => void entries.refetch()}>{commonText.retry}</Button>}
-        />
-      )}
+      <LoadErrorAlert query={entries} />
       <Table<AuditEntry>
         rowKey="id"
         size="middle"

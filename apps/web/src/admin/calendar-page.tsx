@@ -1,10 +1,8 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { SessionUser } from '@motcua/contracts/session';
-import { Alert, Button, Select, Skeleton, Tag } from 'antd';
+import { Button, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
-import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { todayInVietnam } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';
@@ -12,6 +10,7 @@ import { CalendarDueForm } from './calendar-due-form';
 import { CalendarLocalChanges } from './calendar-local-changes';
 import { useCalendarYear } from './calendar-queries';
 import { CalendarLegend, CalendarYearView } from './calendar-year-view';
+import { LoadErrorAlert } from './load-error-alert';
 import './calendar.css';
 
 /** The years the server's working calendar covers (calendar-service CALENDAR_FROM_YEAR..TO_YEAR). */
@@ -60,17 +59,7 @@ export function CalendarPage({ user }: { user: SessionUser }) {
           </Tag>
         )}
       </div>
-      {view.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={adminText.loadFailed}
-          description={messageOf(view.error)}
-          style={{ marginBottom: 16 }}
-          action={<Button onClick={() => void view.refetch()}>{commonText.retry}</Button>}
-        />
-      )}
+      <LoadErrorAlert query={view} />
       {view.isPending && <Skeleton active />}
       {view.data && (
         <>

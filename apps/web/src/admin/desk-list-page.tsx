@@ -1,16 +1,15 @@
 import type { Desk, OfficeHours } from '@motcua/contracts/org';
 import type { SessionUser } from '@motcua/contracts/session';
-import { Alert, Button, Form, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { useCurrentAgency } from '../staff/current-agency';
 import { formatLocalDate } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';
 import { AgencySelect } from './agency-select';
 import { DeskFormDialog } from './desk-form-dialog';
+import { LoadErrorAlert } from './load-error-alert';
 import { useAgencies, useDesks } from './org-queries';
 
 /** "Thứ 2 – Thứ 6: 07:30–11:30, 13:00–17:00"; scattered days are listed one by one. */
@@ -93,17 +92,7 @@ export function DeskListPage({ user }: { user: SessionUser }) {
           />
         </Form.Item>
       </Form>
-      {desks.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={adminText.loadFailed}
-          description={messageOf(desks.error)}
-          style={{ marginBottom: 16 }}
-          action={<Button onClick={() => void desks.refetch()}>{commonText.retry}</Button>}
-        />
-      )}
+      <LoadErrorAlert query={desks} />
       <Table<Desk>
         rowKey="id"
         columns={columns}

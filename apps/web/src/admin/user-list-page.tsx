@@ -1,16 +1,15 @@
 import { staffRoleLabels, type User } from '@motcua/contracts/identity';
 import type { SessionUser } from '@motcua/contracts/session';
-import { Alert, Button, Form, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Form, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
-import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
 import { useCurrentAgency } from '../staff/current-agency';
 import { formatInstant } from '../staff/date-format';
 import { PageHeading } from '../staff/staff-layout';
 import { AgencySelect } from './agency-select';
 import { useUsers } from './identity-queries';
+import { LoadErrorAlert } from './load-error-alert';
 import { useAgencies } from './org-queries';
 import { UserCreateDialog } from './user-create-dialog';
 import { isLocked, UserEditDialog } from './user-edit-dialog';
@@ -138,17 +137,7 @@ export function UserListPage({ user: me }: { user: SessionUser }) {
           />
         </Form.Item>
       </Form>
-      {users.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={adminText.loadFailed}
-          description={messageOf(users.error)}
-          style={{ marginBottom: 16 }}
-          action={<Button onClick={() => void users.refetch()}>{commonText.retry}</Button>}
-        />
-      )}
+      <LoadErrorAlert query={users} />
       <Table<User>
         rowKey="id"
         columns={columns}
