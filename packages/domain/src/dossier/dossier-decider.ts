@@ -133,15 +133,27 @@ function returnStepKey(state: DossierState): string | null {
   return step?.key ?? null;
 }
 
-function checkNewDossier(d: NewDossier): void {
-  if (d.procedure.processingTime === undefined)
-    fail('PROCEDURE_INVALID', 'Thủ tục không có thời hạn giải quyết');
-  const names = new Set(d.components.map((c) => c.name));
-  const missing = d.procedure.components.filter((c) => c.required && !names.has(c.name)).map((c) => c.name);
+function checkRequiredComponents(
+  procedure: NewDossier['procedure'],
+  components: readonly SubmittedComponent[],
+): void {
+  const names = new Set(components.map((c) => c.name));
+  const missing = procedure.components.filter((c) => c.required && !names.has(c.name)).map((c) => c.name);
   if (missing.length > 0)
     fail('REQUIRED_COMPONENTS_MISSING', `Hồ sơ còn thiếu thành phần bắt buộc: ${missing.join('; ')}`, {
       missing,
     });
+}
+
+/**
+ * `complete`: the online portal refuses a submission without every required component. A paper or postal
+ * dossier is recorded as it arrived, complete or not, because the desk answers an incomplete one with
+ * Form 02 or Form 03 (Decree 61 Art. 15) on that record; completeness is enforced at acceptance.
+ */
+function checkNewDossier(d: NewDossier, complete: boolean): void {
+  if (d.procedure.processingTime === undefined)
+    fail('PROCEDURE_INVALID', 'Thủ tục không có thời hạn giải quyết');
+  if (complete) checkRequiredComponents(d.procedure, d.components);
   const known = new Set(d.procedure.components.map((c) => c.name));
   const unknown = d.components.filter((c) => !known.has(c.name)).map((c) => c.name);
   if (unknown.length > 0)
@@ -185,7 +197,7 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
   if (command.type === 'submitOnline' || command.type === 'receive') {
     if (state.exists) fail('DOSSIER_EXISTS', 'Hồ sơ đã tồn tại', { code: state.code });
     const { type: _type, ...d } = command;
-    checkNewDossier(d);
+    checkNewDossier(d, command.type === 'submitOnline');
     return [
       {
         type: 'DossierSubmitted',
@@ -222,12 +234,7 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
 
     case 'accept': {
       const procedure = state.procedure!;
-      const names = new Set(state.components.map((c) => c.name));
-      const missing = procedure.components.filter((c) => c.required && !names.has(c.name)).map((c) => c.name);
-      if (missing.length > 0)
-        fail('REQUIRED_COMPONENTS_MISSING', `Hồ sơ còn thiếu thành phần bắt buộc: ${missing.join('; ')}`, {
-          missing,
-        });
+      checkRequiredComponents(procedure, state.components);
       checkDigitised(state, state.components);
       if (command.workflow.steps.length === 0) fail('WORKFLOW_EMPTY', 'Thủ tục chưa có quy trình xử lý');
       return [
