@@ -25,6 +25,8 @@ export function controlSheetRows(events: readonly DossierEvent[]): ControlSheetR
   let applicantName = '';
   let appointment: number | null = null;
   const stepNames = new Map<string, string>();
+  /** Each participating agency's deadline in the open inter-agency round. */
+  const agencyDue = new Map<string, number>();
   for (const e of events) {
     switch (e.type) {
       case 'DossierSubmitted':
@@ -68,17 +70,24 @@ export function controlSheetRows(events: readonly DossierEvent[]): ControlSheetR
         stepName = stepNames.get(e.toStep) ?? e.toStep;
         stepDue = e.stepDueAt;
         break;
-      case 'AgencyResultReceived':
+      case 'InterAgencySent':
+        agencyDue.clear();
+        for (const p of e.participants) agencyDue.set(p.agencyId, p.dueAt);
+        break;
+      case 'AgencyResultReceived': {
+        // A participating agency hands its part back: judged against the deadline it was given.
+        const due = agencyDue.get(e.agencyId);
         rows.push({
           agencyId: e.agencyId,
           stepName: 'Xử lý liên thông',
           givenBy: e.actor.name,
           givenAt: e.at,
           receivedBy: 'Cơ quan chủ trì',
-          classification: null,
+          classification: due === undefined ? null : classifyFinish(e.at, due),
           note: e.note || null,
         });
         break;
+      }
       case 'ResultIssued':
       case 'RefusedAfterAppraisal':
         rows.push({

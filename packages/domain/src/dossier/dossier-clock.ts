@@ -47,13 +47,11 @@ export function forwardDeadline(calendar: WorkingCalendar, receivedAt: number, r
   const minute = Math.floor(
     ((((receivedAt + VIETNAM_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000) / MS_PER_MINUTE,
   );
-  if (
-    calendar.isWorkingDay(date) &&
-    minute < rules.forwardCutoffMinute &&
-    !calendar.isClosingTime(receivedAt)
-  ) {
+  if (calendar.isWorkingDay(date) && minute < rules.forwardCutoffMinute) {
+    // Same day only while the day's office hours are still ahead (a cut-off later than the closing time
+    // must not give an instant already past). The lunch closing (11:30) is not the day's end.
     const closing = calendar.closingOfWorkingDayAfter(receivedAt, 0, 0);
-    if (localDateOf(closing) === date) return closing;
+    if (localDateOf(closing) === date && closing > receivedAt) return closing;
   }
   const nextDay = calendar.nextWorkingDay(localDateOf(startOfLocalDay(epochDayFromIsoDate(date) + 1)));
   return calendar.clockStart(startOfLocalDay(epochDayFromIsoDate(nextDay)));
@@ -144,8 +142,10 @@ export function progress766(
   }
   let waiting = 0;
   for (const r of rounds) {
-    if (r.receivedAt === null || r.requestedAt >= end) continue;
-    waiting += workingTimeBetween(calendar, r.requestedAt, Math.min(r.receivedAt, end));
+    if (r.requestedAt >= end) continue;
+    // A round never answered (the applicant withdrew, or processing stopped, while it was open) waited
+    // until the end: that time is the applicant's, not the agency's.
+    waiting += workingTimeBetween(calendar, r.requestedAt, Math.min(r.receivedAt ?? end, end));
   }
   const used = workingTimeBetween(calendar, start, end) - waiting;
   const appointment =

@@ -3,6 +3,7 @@
  * receiving agency's electronic identifier, the local date received, and a 4-digit sequence per agency
  * per day starting at 0001. The sequence itself is allocated by the store (gap-free under concurrency).
  */
+import { daysInMonth } from '../calendar/vietnam-time';
 import { isAgencyCode } from '../org/agency-code';
 
 export const MAX_DAILY_SEQUENCE = 9999;
@@ -17,11 +18,18 @@ export interface DossierCodeParts {
 export function formatDossierCode(parts: DossierCodeParts): string {
   const { agencyCode, date, sequence } = parts;
   if (!isAgencyCode(agencyCode)) throw new RangeError(`not an agency code: ${agencyCode}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date: ${date}`);
+  // The code keeps two digits of the year, so only 2000–2099 round-trips through `parseDossierCode`.
+  const m = /^20(\d{2})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !isCalendarDate(2000 + Number(m[1]), Number(m[2]), Number(m[3])))
+    throw new RangeError(`not a date between 2000 and 2099: ${date}`);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_DAILY_SEQUENCE)
     throw new RangeError(`sequence out of range: ${sequence}`);
   const yymmdd = date.slice(2, 4) + date.slice(5, 7) + date.slice(8, 10);
   return `${agencyCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const codePattern = /^(.+)-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
@@ -32,9 +40,7 @@ export function parseDossierCode(text: string): DossierCodeParts | null {
   if (!m) return null;
   const [, agencyCode, yy, mm, dd, seq] = m as unknown as [string, string, string, string, string, string];
   if (!isAgencyCode(agencyCode)) return null;
-  const month = Number(mm);
-  const day = Number(dd);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (!isCalendarDate(2000 + Number(yy), Number(mm), Number(dd))) return null;
   const sequence = Number(seq);
   if (sequence < 1) return null;
   return { agencyCode, date: `20${yy}-${mm}-${dd}`, sequence };
