@@ -15,10 +15,10 @@ import {
 import {
   epochDayFromIsoDate,
   localDateOf,
+  MS_PER_DAY,
   MS_PER_HOUR,
   MS_PER_MINUTE,
   startOfLocalDay,
-  VIETNAM_OFFSET_MS,
 } from '../calendar/vietnam-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { DossierRules } from './dossier-rules';
@@ -44,16 +44,15 @@ export function stepDueAt(calendar: WorkingCalendar, enteredAt: number, allotted
  */
 export function forwardDeadline(calendar: WorkingCalendar, receivedAt: number, rules: DossierRules): number {
   const date = localDateOf(receivedAt);
-  const minute = Math.floor(
-    ((((receivedAt + VIETNAM_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000) / MS_PER_MINUTE,
-  );
-  if (calendar.isWorkingDay(date) && minute < rules.forwardCutoffMinute) {
+  const today = startOfLocalDay(epochDayFromIsoDate(date));
+  // "After 15:00" (Art. 16): 15:00:00 itself is still the same day, 15:00:01 is not.
+  if (calendar.isWorkingDay(date) && receivedAt - today <= rules.forwardCutoffMinute * MS_PER_MINUTE) {
     // Same day only while the day's office hours are still ahead (a cut-off later than the closing time
     // must not give an instant already past). The lunch closing (11:30) is not the day's end.
     const closing = calendar.closingOfWorkingDayAfter(receivedAt, 0, 0);
     if (localDateOf(closing) === date && closing > receivedAt) return closing;
   }
-  const nextDay = calendar.nextWorkingDay(localDateOf(startOfLocalDay(epochDayFromIsoDate(date) + 1)));
+  const nextDay = calendar.nextWorkingDay(localDateOf(today + MS_PER_DAY));
   return calendar.clockStart(startOfLocalDay(epochDayFromIsoDate(nextDay)));
 }
 

@@ -13,7 +13,7 @@ export interface DossierRules {
   apologyLeadWorkingDays: number;
   /** How many times the return date may be moved (Decree 61: once). */
   maxExtensions: number;
-  /** Paper dossiers received after this local minute go to the agency the next working morning (15:00). */
+  /** Paper dossiers received after this local time (minutes after midnight; 15:00) go to the agency the next working morning. */
   forwardCutoffMinute: number;
   /** "Due soon" when at most this much working time (hours) remains. [?] — a province's choice. */
   dueSoonWorkingHours: number;
