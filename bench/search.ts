@@ -11,13 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { buildApp } from '../apps/server/src/app';
 import { columnsOf } from '../apps/server/src/modules/catalog/catalog-service';
 import { seedContent, seedProcedures } from '../apps/server/src/modules/catalog/catalogue-seed-service';
 import { procedures, versions } from '../apps/server/src/modules/catalog/schema';
-import { rebuildVocabulary } from '../apps/server/src/modules/catalog/store';
+import { versionColumnValues } from '../apps/server/src/modules/catalog/store';
 import { loadConfig } from '../apps/server/src/platform/config';
-import { openDatabase } from '../apps/server/src/platform/database';
+import { type Database, openDatabase } from '../apps/server/src/platform/database';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { startThrowawayCluster } from '../apps/server/test/support/postgres-cluster';
 
@@ -26,7 +27,7 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const WARMUP = Math.min(100, QUERIES);
 const CONCURRENCY = 4;
 
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;
@@ -63,7 +64,7 @@ function typo(word: string, random: () => number): string {
     : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
 }
 
-function makeQueries(names: string[], random: () => number): string[] {
+export function makeQueries(names: string[], random: () => number): string[] {
   const everyday = [
     'sổ đỏ',
     'giấy khai sinh',
@@ -120,6 +121,59 @@ function summary(label: string, r: { latencies: number[]; seconds: number }): st
   return `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${(sorted.length / r.seconds).toFixed(0)} req/s`;
 }
 
+/** The bench's catalogue: the demo seed plus generated variants, up to PROCEDURES published versions. */
+export async function loadBenchCatalogue(
+  database: Database,
+  random: () => number,
+): Promise<{ names: string[] }> {
+  await database.migrate();
+  const existing = await database.db.execute(sql`select count(*)::int as n from catalog.procedures`);
+  if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0)
+    throw new Error('the bench needs an empty database (it loads its own 5,000 procedures)');
+  const now = new Date();
+  await seedDemoIfEmpty(database.db, () => now);
+  // Generated variants reuse the seeded procedures' documents and implementing agencies.
+  const seeded = await database.db.select().from(versions);
+  const owner = (await database.db.select().from(procedures).limit(1))[0]!;
+  const real = seedProcedures();
+  const fields = new Map(seeded.map((v) => [v.nationalCode, v]));
+  const rows: PgInsertValue<typeof versions>[] = [];
+  const procedureRows: (typeof procedures.$inferInsert & { id: string })[] = [];
+  for (let i = seeded.length; i < PROCEDURES; i++) {
+    const p = real[i % real.length]!;
+    const base = fields.get(p.nationalCode)!;
+    const code = `8.${String(i).padStart(6, '0')}`;
+    const name = `${p.name} ${qualifiers[Math.floor(random() * qualifiers.length)]} (${i})`;
+    const content = seedContent({ ...p, nationalCode: code, name }, base.fieldCode, base.agencyIds);
+    const id = crypto.randomUUID();
+    procedureRows.push({
+      id,
+      nationalCode: code,
+      ownerAgencyId: owner.ownerAgencyId,
+      localCode: `${code}.bench`,
+      createdAt: now,
+    });
+    rows.push({
+      ...versionColumnValues(columnsOf(content, p.fieldName)),
+      procedureId: id,
+      number: 1,
+      status: 'published',
+      content,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: now,
+      inForceFrom: now,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 250) {
+    await database.db.insert(procedures).values(procedureRows.slice(i, i + 250));
+    await database.db.insert(versions).values(rows.slice(i, i + 250));
+  }
+  await database.db.execute(sql`analyze catalog.versions`);
+  await database.db.execute(sql`analyze catalog.procedures`);
+  return { names: [...real.map((p) => p.name), ...rows.slice(0, 500).map((r) => r.name as string)] };
+}
+
 export async function runSearchBench(): Promise<{ name: string; lines: string[] }> {
   const wantPostgres = process.argv.includes('--postgres') || process.env.MOTCUA_BENCH_DB === 'postgres';
   let databaseUrl = process.env.DATABASE_URL ?? null;
@@ -128,67 +182,8 @@ export async function runSearchBench(): Promise<{ name: string; lines: string[] 
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
   const database = await openDatabase({ databaseUrl, dataDir: null, poolSize: 8 });
   try {
-    await database.migrate();
-    const existing = await database.db.execute(sql`select count(*)::int as n from catalog.procedures`);
-    if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0)
-      throw new Error('the bench needs an empty database (it loads its own 5,000 procedures)');
-    const now = new Date();
-    await seedDemoIfEmpty(database.db, () => now);
     const random = seededRandom(766);
-    // Generated variants reuse the seeded procedures' documents and implementing agencies.
-    const seeded = await database.db.select().from(versions);
-    const owner = (await database.db.select().from(procedures).limit(1))[0]!;
-    const real = seedProcedures();
-    const fields = new Map(seeded.map((v) => [v.nationalCode, v]));
-    const rows: (typeof versions.$inferInsert)[] = [];
-    const procedureRows: (typeof procedures.$inferInsert & { id: string })[] = [];
-    for (let i = seeded.length; i < PROCEDURES; i++) {
-      const p = real[i % real.length]!;
-      const base = fields.get(p.nationalCode)!;
-      const code = `8.${String(i).padStart(6, '0')}`;
-      const name = `${p.name} ${qualifiers[Math.floor(random() * qualifiers.length)]} (${i})`;
-      const content = seedContent({ ...p, nationalCode: code, name }, base.fieldCode, base.agencyIds);
-      const id = crypto.randomUUID();
-      procedureRows.push({
-        id,
-        nationalCode: code,
-        ownerAgencyId: owner.ownerAgencyId,
-        localCode: `${code}.bench`,
-        createdAt: now,
-      });
-      const c = columnsOf(content, p.fieldName);
-      rows.push({
-        procedureId: id,
-        number: 1,
-        status: 'published',
-        content,
-        name: c.name,
-        nationalCode: c.nationalCode,
-        fieldCode: c.fieldCode,
-        levels: c.levels,
-        agencyIds: c.agencyIds,
-        onlineLevel: c.onlineLevel,
-        hasFee: c.hasFee,
-        legalEffectiveDate: c.legalEffectiveDate,
-        searchName: sql`catalog.fold(${c.searchName})` as unknown as string,
-        searchText: sql`catalog.fold(${c.searchSource})` as unknown as string,
-        searchWords:
-          sql`array(select distinct w from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')` as unknown as string[],
-        searchHashes:
-          sql`array(select distinct catalog.word_hash(w) from regexp_split_to_table(catalog.fold(${c.searchSource}), '[^a-z0-9]+') as w where w <> '')` as unknown as number[],
-        createdAt: now,
-        updatedAt: now,
-        publishedAt: now,
-        inForceFrom: now,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 250) {
-      await database.db.insert(procedures).values(procedureRows.slice(i, i + 250));
-      await database.db.insert(versions).values(rows.slice(i, i + 250));
-    }
-    await rebuildVocabulary(database.db);
-    await database.db.execute(sql`analyze catalog.versions`);
-    await database.db.execute(sql`analyze catalog.procedures`);
+    const { names } = await loadBenchCatalogue(database, random);
     const config = loadConfig({
       DATA_DIR: dataDir,
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
@@ -203,7 +198,6 @@ export async function runSearchBench(): Promise<{ name: string; lines: string[] 
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      const names = [...real.map((p) => p.name), ...rows.slice(0, 500).map((r) => r.name)];
       const queries = makeQueries(names, random).map((q) => `/api/catalog/search?q=${encodeURIComponent(q)}`);
       await measure(base, queries.slice(0, WARMUP));
       const search = await measure(base, queries.slice(WARMUP));

@@ -12,6 +12,14 @@ import type { ServiceContext } from './platform/access-context';
 import type { Config } from './platform/config';
 import { type Database, ping } from './platform/database';
 import { createHttpApp, type HttpApp } from './platform/http-app';
+import { createJobQueue, type JobQueue } from './platform/job-queue';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The application's job queue: started when the app is ready, stopped when it closes. */
+    jobs: JobQueue;
+  }
+}
 
 /** Assembles the HTTP application: platform plugins, access control, every module's routes, the web app. */
 export interface AppOptions {
@@ -25,8 +33,13 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 
 export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const { config, database } = options;
-  const ctx: ServiceContext = { db: database.db, now: options.now ?? (() => new Date()) };
   const app = await createHttpApp(config, options.logger === undefined ? {} : { logger: options.logger });
+  // Modules register their queues, handlers and schedules below; the queue starts once all are known.
+  const jobs = createJobQueue(database, { enabled: config.jobs.enabled, log: app.log });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+  const ctx: ServiceContext = { db: database.db, now: options.now ?? (() => new Date()), jobs };
 
   const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
   installAccessControl(app, ctx, sessionSettings, config.publicUrl);

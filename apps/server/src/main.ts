@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
 
   let closeOidc: (() => Promise<void>) | null = null;
   if (config.oidc.devProvider) {
@@ -40,6 +39,9 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database });
+  // Ready first: the job queue is started, so the demo seed may enqueue like any service.
+  await app.ready();
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, undefined, app.jobs) : false;
   await app.listen({ port: config.port, host: config.host });
 
   const lines = [

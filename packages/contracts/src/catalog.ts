@@ -523,6 +523,15 @@ export const searchHitSchema = z.object({
   levels: z.array(procedureLevelSchema),
   onlineLevel: onlineLevelSchema.nullable(),
   hasFee: z.boolean(),
+  /** Each channel's legal processing time, in channel order; channels whose text states none are left out. */
+  processingTimes: z.array(
+    z.object({ channel: channelKindSchema, value: z.number(), unit: z.enum(processingTimeUnits) }),
+  ),
+  /**
+   * What it costs: the distinct fixed amounts above zero (VND, ascending) over all channels, and whether
+   * some amount varies (a fee described, not fixed). Neither: free.
+   */
+  fees: z.object({ amountsVnd: z.array(z.number().int()), varies: z.boolean() }),
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;

@@ -1,6 +1,7 @@
 import { verifyAuditChain } from '../platform/audit-log';
 import { loadConfig } from '../platform/config';
 import { openDatabase } from '../platform/database';
+import { createJobQueue } from '../platform/job-queue';
 import { seedDemoIfEmpty } from '../seed/seed-demo';
 
 /**
@@ -39,7 +40,14 @@ const commands: Record<string, Command> = {
   async seed() {
     const seeded = await withDatabase(async (d) => {
       await d.migrate();
-      return seedDemoIfEmpty(d.db);
+      // A real queue that enqueues without working: the server runs whatever the seed enqueues.
+      const jobs = createJobQueue(d, { enabled: false });
+      await jobs.start();
+      try {
+        return await seedDemoIfEmpty(d.db, undefined, jobs);
+      } finally {
+        await jobs.stop();
+      }
     });
     console.log(
       seeded

@@ -21,10 +21,12 @@ export interface AccessContext {
   ): Promise<void>;
 }
 
-/** The clock and the database every service call receives. */
+/** The clock, the database and the job queue every service call receives. */
 export interface ServiceContext {
   readonly db: import('./database').Db;
   readonly now: () => Date;
+  /** `ctx.jobs.enqueue(tx, name, data)` inside `inTransaction`: the job commits with the change. */
+  readonly jobs: import('./job-queue').JobQueue;
 }
 
 /** Today's date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), as YYYY-MM-DD. */

@@ -50,6 +50,12 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   WEB_DIST_DIR: z.string().optional(),
+  JOBS_ENABLED: bool.default(true),
+  DEADLINE_SCAN_CRON: z
+    .string()
+    .trim()
+    .regex(/^[\d*,/A-Za-z?LW#-]+(\s+[\d*,/A-Za-z?LW#-]+){4}$/, 'must be a 5-field cron expression')
+    .default('*/5 * * * *'),
 });
 
 export interface Config {
@@ -75,6 +81,12 @@ export interface Config {
   seedDemo: boolean;
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
   webDistDir: string | null;
+  jobs: {
+    /** Poll and run background jobs and schedules in this process (enqueueing works either way). */
+    enabled: boolean;
+    /** When the dossier deadline scanner runs (cron, Asia/Ho_Chi_Minh time). */
+    deadlineScanCron: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -125,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
     },
     webDistDir: e.WEB_DIST_DIR ?? null,
+    jobs: { enabled: e.JOBS_ENABLED, deadlineScanCron: e.DEADLINE_SCAN_CRON },
   };
 }
 

@@ -21,8 +21,21 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
+  /** The driver under Drizzle, for libraries that speak SQL text (pg-boss); never inside a transaction. */
+  readonly raw: RawSql;
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface RawSql {
+  /** One statement with `$1…$n` parameters, outside any transaction. */
+  query(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Several statements without parameters, possibly wrapped in their own BEGIN … COMMIT; the result of
+   * the last one. A failure rolls back what the script began, so the connection is never left inside
+   * an aborted transaction (PGlite has only one session: it would block every later query).
+   */
+  script(text: string): Promise<{ rows: unknown[] }>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -45,9 +58,24 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
   const client = await PGlite.create(path, { extensions: { unaccent, pg_trgm } });
   const db = drizzlePglite(client) as unknown as Db;
+  // PGlite runs `query` and `exec` only when no transaction holds its single session, so raw
+  // statements wait for an open Drizzle transaction instead of interleaving with it.
+  const raw: RawSql = {
+    query: (text, values) => client.query(text, values?.map(nullForUndefined)),
+    async script(text) {
+      try {
+        const results = await client.exec(text);
+        return results.at(-1) ?? { rows: [] };
+      } catch (error) {
+        if (client.isInTransaction()) await client.exec('ROLLBACK');
+        throw error;
+      }
+    },
+  };
   return {
     kind: 'pglite',
     db,
+    raw,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
   };
@@ -63,9 +91,27 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     c.setTypeParser(1082, (v: string) => v);
   });
   const db = drizzlePg(pool) as unknown as Db;
+  const raw: RawSql = {
+    query: (text, values) => pool.query(text, values?.map(nullForUndefined)),
+    async script(text) {
+      // One connection for the whole script, rolled back on failure before it returns to the pool.
+      const client = await pool.connect();
+      try {
+        const results: unknown = await client.query(text);
+        const last = Array.isArray(results) ? results.at(-1) : results;
+        return { rows: (last as { rows?: unknown[] } | undefined)?.rows ?? [] };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
   return {
     kind: 'postgres',
     db,
+    raw,
     async migrate() {
       const lockClient = await pool.connect();
       try {
@@ -78,6 +124,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     close: () => pool.end(),
   };
+}
+
+// Both drivers send `undefined` as NULL in practice, but only `null` is a documented parameter value.
+function nullForUndefined(value: unknown): unknown {
+  return value === undefined ? null : value;
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -9,17 +9,23 @@ import {
   mergeAgencies,
   renameAgency,
 } from '../modules/org/agency-service';
+import type { ServiceContext } from '../platform/access-context';
 import { recordAudit } from '../platform/audit-log';
 import { type Db, inTransaction } from '../platform/database';
+import { type JobQueue, unavailableJobQueue } from '../platform/job-queue';
 import { demoAgencies, demoCitizen, demoDesks, demoPassword, demoStaff } from './demo-data';
 
 /**
  * Loads the demo province on an empty database; does nothing when any agency exists. Renames and the
  * merger go through the same services as an administrator would use, so the demo shows real history.
  */
-export async function seedDemoIfEmpty(db: Db, now: () => Date = () => new Date()): Promise<boolean> {
-  if ((await countAgencies({ db, now })) > 0) return false;
-  const ctx = { db, now };
+export async function seedDemoIfEmpty(
+  db: Db,
+  now: () => Date = () => new Date(),
+  jobs: JobQueue = unavailableJobQueue('seed'),
+): Promise<boolean> {
+  const ctx: ServiceContext = { db, now, jobs };
+  if ((await countAgencies(ctx)) > 0) return false;
   const access = systemAccess(ctx, 'seed');
   const ids = new Map<string, string>();
   await inTransaction(db, async (tx) => {
@@ -90,7 +96,7 @@ export async function seedDemoIfEmpty(db: Db, now: () => Date = () => new Date()
  * every provincial dossier) plus the department in charge of the field, where the demo has one.
  */
 async function seedDemoCatalogue(
-  ctx: { db: Db; now: () => Date },
+  ctx: ServiceContext,
   access: ReturnType<typeof systemAccess>,
   ids: Map<string, string>,
 ): Promise<void> {

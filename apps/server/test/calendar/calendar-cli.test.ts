@@ -9,6 +9,7 @@ import * as calendarStore from '../../src/modules/calendar/store';
 import { systemAccess } from '../../src/modules/identity/access-service';
 import * as org from '../../src/modules/org/agency-service';
 import { type Database, openDatabase } from '../../src/platform/database';
+import { unavailableJobQueue } from '../../src/platform/job-queue';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { type OpenedTestDatabase, openTestDatabase } from '../support/test-database';
 
@@ -113,7 +114,7 @@ describe('with the database configured', () => {
     await database.migrate();
     const now = () => new Date('2026-03-02T02:00:00Z');
     await seedDemoIfEmpty(database.db, now);
-    const ctx = { db: database.db, now };
+    const ctx = { db: database.db, now, jobs: unavailableJobQueue('test') };
     await calendarStore.insertLocalChange(database.db, {
       date: '2026-02-23',
       kind: 'day-off',

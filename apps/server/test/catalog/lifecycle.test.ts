@@ -261,7 +261,7 @@ describe('the publication lifecycle', () => {
 describe('versionInForce, for the dossier engine', () => {
   it('answers the version in force at an instant', async () => {
     const { versionInForce } = await import('../../src/modules/catalog/catalog-service');
-    const ctx = { db: t.database.db, now: () => t.clock.now };
+    const ctx = { db: t.database.db, now: () => t.clock.now, jobs: t.jobs };
     const list = await officer.get('/api/catalog/admin/procedures?q=9.000001');
     const id = list.body.procedures[0].id;
     const detail = await officer.get(`/api/catalog/admin/procedures/${id}`);

@@ -5,6 +5,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/platform/config';
 import { type Database, openDatabase } from '../../src/platform/database';
 import type { HttpApp } from '../../src/platform/http-app';
+import type { JobQueue } from '../../src/platform/job-queue';
 import { demoPassword } from '../../src/seed/demo-data';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
 import { openTestDatabase } from './test-database';
@@ -87,6 +88,11 @@ export class TestClient {
 export interface TestApp {
   app: HttpApp;
   database: Database;
+  /**
+   * The app's started job queue. It does not poll (JOBS_ENABLED=false unless `env` says otherwise):
+   * `await t.jobs.drain()` runs the jobs enqueued so far, in the test, and reports failures.
+   */
+  jobs: JobQueue;
   clock: TestClock;
   anonymous(): TestClient;
   loginStaff(username: string, password?: string): Promise<TestClient>;
@@ -109,6 +115,7 @@ export async function startTestApp(
     RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
     WEB_DIST_DIR: join(dataDir, 'no-web'),
+    JOBS_ENABLED: 'false',
     ...(opened.url ? { DATABASE_URL: opened.url } : {}),
     ...options.env,
   });
@@ -121,14 +128,15 @@ export async function startTestApp(
     },
   };
   const now = () => clock.now;
-  if (options.seed !== false) await seedDemoIfEmpty(database.db, now);
   const app = await buildApp({ config, database, now, logger: false });
   await app.ready();
+  if (options.seed !== false) await seedDemoIfEmpty(database.db, now, app.jobs);
 
   const anonymous = () => new TestClient(app);
   return {
     app,
     database,
+    jobs: app.jobs,
     clock,
     anonymous,
     async loginStaff(username, password = demoPassword) {

@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
 import { type ServiceContext, vietnamDate } from '../../platform/access-context';
 import { AppError } from '../../platform/app-error';
 import { type Database, openDatabase } from '../../platform/database';
+import { unavailableJobQueue } from '../../platform/job-queue';
 import { getDesk, listAgencies, listDesks } from '../org/agency-service';
 import {
   buildWorkingCalendar,
@@ -209,7 +210,7 @@ async function withOptionalDatabase<T>(
   let ctx: ServiceContext | null = null;
   try {
     database = await openDatabase({ ...where, poolSize: 1 });
-    ctx = { db: database.db, now: () => new Date() };
+    ctx = { db: database.db, now: () => new Date(), jobs: unavailableJobQueue('motcua calendar') };
     await currentLocalChanges(ctx);
   } catch (error) {
     if (required) {

@@ -26,7 +26,6 @@ import { recordAudit } from '../../platform/audit-log';
 import { type Db, inTransaction, isUniqueViolation } from '../../platform/database';
 import { workingCalendar } from '../calendar/calendar-service';
 import { agencyLabels, getAgency, listAgencies, listDesks } from '../org/agency-service';
-import { vocabularyChanged } from './search-vocabulary';
 import * as store from './store';
 
 /**
@@ -177,7 +176,6 @@ export async function createProcedure(
     );
     return created.procedure.id;
   });
-  vocabularyChanged(ctx.db);
   return getProcedureDetail(ctx, access, procedureId);
 }
 
@@ -235,7 +233,6 @@ export async function updateVersionContent(
   content: ProcedureContent,
 ): Promise<ProcedureVersion> {
   const { fieldName } = await checkReferences(ctx, content);
-  vocabularyChanged(ctx.db);
   return inTransaction(ctx.db, async (tx) => {
     const { version, procedure } = await requireVersion(tx, versionId);
     await access.assertInScope('catalog.edit', procedure.ownerAgencyId, {

@@ -4,7 +4,6 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
 import { insertProcedureWithDraft } from './catalog-service';
-import { vocabularyChanged } from './search-vocabulary';
 import * as store from './store';
 
 /**
@@ -157,6 +156,5 @@ export async function seedCatalogueIfEmpty(
       now,
     );
   });
-  vocabularyChanged(ctx.db);
   return contents.length;
 }

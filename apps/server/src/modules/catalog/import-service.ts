@@ -24,7 +24,6 @@ import {
   toNationalRecord,
   WORKFLOWS_KEY,
 } from './national-catalogue-mapping';
-import { vocabularyChanged } from './search-vocabulary';
 import * as store from './store';
 import { workflowIssues } from './workflow-service';
 
@@ -367,7 +366,6 @@ async function runImport(
       ctx.now(),
     );
   });
-  vocabularyChanged(ctx.db);
   await store.updateImportJob(ctx.db, jobId, {
     status: 'succeeded',
     imported: plans.length,

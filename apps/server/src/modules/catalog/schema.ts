@@ -1,6 +1,7 @@
 import type { ImportRecordError, ProcedureContent, WorkflowDefinition } from '@motcua/contracts/catalog';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -61,10 +62,6 @@ export const versions = catalogSchema.table(
     legalEffectiveDate: date('legal_effective_date', { mode: 'string' }),
     searchName: text('search_name').notNull(),
     searchText: text('search_text').notNull(),
-    /** The distinct words of `search_text`: typo-tolerant matching is done word by word on these. */
-    searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
-    /** The same words as 32-bit hashes (`catalog.word_hash`): integer overlap is much cheaper than text. */
-    searchHashes: integer('search_hashes').array().notNull().default(sql`'{}'::integer[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     createdBy: text('created_by'),
@@ -82,7 +79,6 @@ export const versions = catalogSchema.table(
   (t) => [
     unique('versions_procedure_number_key').on(t.procedureId, t.number),
     index('versions_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('versions_search_hashes_idx').using('gin', t.searchHashes),
     index('versions_in_force_idx').on(t.inForceFrom, t.inForceTo),
     index('versions_national_code_idx').on(t.nationalCode),
     check(
@@ -93,12 +89,18 @@ export const versions = catalogSchema.table(
 );
 
 /**
- * Every word that occurs in a version's search text (folded): the vocabulary against which a query's
- * words are matched with a bounded edit distance. Words are only added (a stale word matches nothing).
+ * One row whose `generation` triggers raise whenever a table the public search reads changes (versions,
+ * procedures, synonyms, fields; migration 0007). Each server process keeps the search index in memory
+ * and rebuilds it when the generation it was built at is no longer the current one.
  */
-export const searchVocabulary = catalogSchema.table('search_vocabulary', {
-  word: text('word').primaryKey(),
-});
+export const searchState = catalogSchema.table(
+  'search_state',
+  {
+    id: boolean('id').primaryKey().default(true),
+    generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('search_state_single_row', sql`${t.id}`)],
+);
 
 /** Internal workflows per procedure and implementing agency; a replacement adds a version. */
 export const workflows = catalogSchema.table(

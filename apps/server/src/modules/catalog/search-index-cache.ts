@@ -1,0 +1,121 @@
+import type { SearchHit } from '@motcua/contracts/catalog';
+import { buildSearchIndex, type SearchDocument, type SearchIndex } from '@motcua/domain/catalog/search-index';
+import type { Db } from '../../platform/database';
+import * as store from './store';
+
+/**
+ * The search index of the published catalogue, held in memory per database handle: matching, facets
+ * and ranking then cost no query (on PGlite a statement that merely returns 2,000 matched ids takes
+ * about 14 ms, more than the whole search may take). Each search reads the catalogue's generation
+ * (`catalog.search_state`, raised by triggers on every change of versions, procedures, synonyms and
+ * fields, whichever process made it) and rebuilds the index when it moved.
+ */
+
+/** A document of the index with what a hit shows besides its name. */
+export interface HitDocument extends SearchDocument {
+  readonly processingTimes: SearchHit['processingTimes'];
+  readonly fees: SearchHit['fees'];
+}
+
+export interface CatalogueSearchIndex {
+  readonly index: SearchIndex<HitDocument>;
+  readonly fieldNames: ReadonlyMap<string, string>;
+}
+
+interface Slot {
+  /** The generation the last search read. */
+  latest: number;
+  current: { index: CatalogueSearchIndex; generation: number } | null;
+  loading: { promise: Promise<CatalogueSearchIndex>; generation: number } | null;
+}
+
+const slots = new WeakMap<Db, Slot>();
+
+function slotOf(db: Db): Slot {
+  let slot = slots.get(db);
+  if (!slot) {
+    slot = { latest: -1, current: null, loading: null };
+    slots.set(db, slot);
+  }
+  return slot;
+}
+
+const channelOrder = { 'in-person': 0, online: 1, postal: 2 } as const;
+
+/** Processing time per channel and the fees, as a hit shows them. */
+export function hitFacts(
+  channels: store.SearchDocumentRow['channels'],
+): Pick<HitDocument, 'processingTimes' | 'fees'> {
+  const processingTimes = [...channels]
+    .sort((a, b) => channelOrder[a.channel] - channelOrder[b.channel])
+    .flatMap((c) =>
+      c.processingTime
+        ? [{ channel: c.channel, value: c.processingTime.value, unit: c.processingTime.unit }]
+        : [],
+    );
+  const fees = channels.flatMap((c) => c.fees);
+  const amountsVnd = [
+    ...new Set(fees.flatMap((f) => (f.amountVnd !== null && f.amountVnd > 0 ? [f.amountVnd] : []))),
+  ].sort((a, b) => a - b);
+  return { processingTimes, fees: { amountsVnd, varies: fees.some((f) => f.amountVnd === null) } };
+}
+
+async function load(db: Db): Promise<CatalogueSearchIndex> {
+  const [rows, synonyms, fields] = await Promise.all([
+    store.publishedForSearch(db),
+    store.allSynonyms(db),
+    store.allFields(db),
+  ]);
+  const documents: HitDocument[] = rows.map((r) => ({
+    versionId: r.id,
+    procedureId: r.procedureId,
+    nationalCode: r.nationalCode,
+    localCode: r.localCode,
+    name: r.name,
+    fieldCode: r.fieldCode,
+    levels: r.levels,
+    agencyIds: r.agencyIds,
+    onlineLevel: r.onlineLevel,
+    hasFee: r.hasFee,
+    foldedName: r.searchName,
+    foldedText: r.searchText,
+    inForceFrom: r.inForceFrom === null ? Number.POSITIVE_INFINITY : new Date(r.inForceFrom).getTime(),
+    inForceTo: r.inForceTo === null ? null : new Date(r.inForceTo).getTime(),
+    ...hitFacts(r.channels),
+  }));
+  return {
+    index: buildSearchIndex(
+      documents,
+      synonyms.map((s) => ({
+        term: s.term,
+        termFolded: s.termFolded,
+        expandsTo: s.expandsTo,
+        procedureCodes: s.procedureCodes,
+      })),
+    ),
+    fieldNames: new Map(fields.map((f) => [f.code, f.name])),
+  };
+}
+
+/**
+ * The index at the catalogue's current generation, built once however many requests ask meanwhile.
+ * The generation is read before the data, so an index is never older than the generation it carries
+ * (a change committed in between only causes one more rebuild).
+ */
+export async function catalogueSearchIndex(db: Db): Promise<CatalogueSearchIndex> {
+  const generation = await store.searchGeneration(db);
+  const slot = slotOf(db);
+  slot.latest = generation;
+  if (slot.current?.generation === generation) return slot.current.index;
+  if (slot.loading?.generation === generation) return slot.loading.promise;
+  const promise = load(db);
+  slot.loading = { promise, generation };
+  try {
+    const index = await promise;
+    // a slower load of an older generation must not replace a newer index
+    if (slot.latest === generation || !slot.current) slot.current = { index, generation };
+    return index;
+  } finally {
+    if (slot.loading?.promise === promise) slot.loading = null;
+  }
+}
