@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, optionalText, text } from './primitives';
+import { localDate, optionalText, text, uuid } from './primitives';
 
 export const agencyKinds = [
   'province',
@@ -135,6 +135,8 @@ export const deskSchema = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   officeHours: officeHoursSchema,
+  /** Agencies whose procedures the desk receives besides its own agency's subtree. */
+  servesAgencyIds: z.array(z.string()),
   validFrom: z.string(),
   validTo: z.string().nullable(),
 });
@@ -148,6 +150,7 @@ export const createDeskSchema = z.object({
   address: optionalText(500),
   phone: optionalText(50),
   officeHours: officeHoursSchema.optional(),
+  servesAgencyIds: z.array(uuid).max(200).optional(),
   validFrom: localDate,
 });
 /** PATCH /api/org/desks/:id */
@@ -157,6 +160,7 @@ export const updateDeskSchema = z
     address: optionalText(500),
     phone: optionalText(50),
     officeHours: officeHoursSchema.optional(),
+    servesAgencyIds: z.array(uuid).max(200).optional(),
     validTo: localDate.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Không có thay đổi nào');

@@ -126,9 +126,17 @@ export const demoAgencies: DemoAgency[] = [
   },
 ];
 
-export const demoDesks: { agency: string; name: string; address: string; phone: string }[] = [
+export const demoDesks: {
+  agency: string;
+  name: string;
+  address: string;
+  phone: string;
+  /** The provincial centre receives the departments' dossiers. */
+  serves?: string[];
+}[] = [
   {
     agency: 'centre',
+    serves: ['justice', 'construction', 'agriculture', 'health'],
     name: 'Trung tâm Phục vụ hành chính công tỉnh',
     address: '01 Quảng trường Trung tâm, TP. Minh Hòa',
     phone: '02203 888 000',

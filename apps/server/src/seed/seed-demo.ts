@@ -71,6 +71,7 @@ export async function seedDemoIfEmpty(
       address: d.address,
       phone: d.phone,
       officeHours: defaultOfficeHours,
+      servesAgencyIds: (d.serves ?? []).map((key) => ids.get(key)!),
       validFrom: '2025-07-01',
     });
   }

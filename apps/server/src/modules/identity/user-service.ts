@@ -308,3 +308,18 @@ export async function bootstrapCitizen(
     passwordHash: await hashPassword(input.password),
   });
 }
+
+/** An active staff member's name and roles, for other modules naming whom they hand work to. */
+export async function activeStaffMember(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ id: string; fullName: string; roles: { role: string; agencyId: string }[] } | null> {
+  const user = /^[0-9a-f-]{36}$/i.test(id) ? await store.userById(ctx.db, id) : undefined;
+  if (!user || user.kind !== 'staff' || user.status !== 'active') return null;
+  const roles = await store.rolesOf(ctx.db, [user.id]);
+  return {
+    id: user.id,
+    fullName: user.fullName,
+    roles: roles.map((r) => ({ role: r.role, agencyId: r.agencyId })),
+  };
+}

@@ -107,6 +107,61 @@ export async function agencyLabels(
   return new Map(rows.map((r) => [r.id, { code: r.code, name: nameAsOf(names.get(r.id) ?? [], date) }]));
 }
 
+export interface DirectoryEntry {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface AgencyDirectory {
+  byId: ReadonlyMap<string, DirectoryEntry>;
+  byCode: ReadonlyMap<string, DirectoryEntry>;
+  nodes: readonly AgencyNode[];
+}
+
+// Read on every dossier command and public lookup: kept in memory, reloaded after a change made by this
+// process and at most `directoryTtlMs` after one made by another process.
+const directoryTtlMs = 10_000;
+let directory: { loadedAt: number; value: AgencyDirectory } | null = null;
+
+/** Codes, current names and the tree of every agency (cached). */
+export async function agencyDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
+  const now = Date.now();
+  if (directory !== null && now - directory.loadedAt < directoryTtlMs) return directory.value;
+  const [rows, names] = await Promise.all([store.allAgencies(ctx.db), store.allNames(ctx.db)]);
+  const grouped = groupNames(names);
+  const date = vietnamDate(ctx.now());
+  const entries = rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: nameAsOf(grouped.get(r.id) ?? [], date),
+    parentId: r.parentId,
+  }));
+  const value: AgencyDirectory = {
+    byId: new Map(entries.map((e) => [e.id, e])),
+    byCode: new Map(entries.map((e) => [e.code, e])),
+    nodes: rows.map((a) => ({
+      id: a.id,
+      parentId: a.parentId,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      successorId: a.successorId,
+    })),
+  };
+  directory = { loadedAt: now, value };
+  return value;
+}
+
+/** An agency change: one transaction, after which the cached directory is reloaded. */
+async function changeAgencies<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(db, fn);
+  } finally {
+    directory = null;
+  }
+}
+
 export async function agencyExists(ctx: ServiceContext, id: string): Promise<boolean> {
   return isUuid(id) && (await store.agencyById(ctx.db, id)) !== undefined;
 }
@@ -116,7 +171,7 @@ export async function createAgency(
   access: AccessContext,
   input: CreateAgency,
 ): Promise<Agency> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     if (input.parentId === null) {
       if ((await store.countAgencies(tx)) > 0)
         throw forbidden('Chỉ có thể tạo đơn vị cấp gốc khi hệ thống chưa có đơn vị nào');
@@ -163,7 +218,7 @@ export async function updateAgency(
   id: string,
   patch: { kind?: Agency['kind'] | undefined; parentId?: string | null | undefined },
 ): Promise<Agency> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     const row = await requireAgency(tx, id);
     await access.assertInScope(manage, row.id, { hidden: true, what: 'đơn vị' });
     const change: { kind?: string; parentId?: string | null } = {};
@@ -198,7 +253,7 @@ export async function renameAgency(
   id: string,
   input: { name: string; effectiveDate: string },
 ): Promise<AgencyDetail> {
-  await inTransaction(ctx.db, async (tx) => {
+  await changeAgencies(ctx.db, async (tx) => {
     const row = await requireAgency(tx, id);
     await access.assertInScope(manage, row.id, { hidden: true, what: 'đơn vị' });
     if (
@@ -244,7 +299,7 @@ export async function dissolveAgency(
   id: string,
   effectiveDate: string,
 ): Promise<Agency> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     const row = await requireAgency(tx, id);
     await access.assertInScope(manage, row.id, { hidden: true, what: 'đơn vị' });
     assertEndable(row, effectiveDate);
@@ -287,7 +342,7 @@ export async function mergeAgencies(
   access: AccessContext,
   input: MergeAgencies,
 ): Promise<{ agency: Agency; endedDeskIds: string[] }> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     const sourceIds = [...new Set(input.sourceIds)];
     if (sourceIds.length < 2)
       throw invalid('MERGE_NEEDS_TWO', 'Cần ít nhất 2 đơn vị khác nhau để sáp nhập', { path: ['sourceIds'] });
@@ -355,6 +410,7 @@ function toDesk(row: store.DeskRow): Desk {
     address: row.address,
     phone: row.phone,
     officeHours: row.officeHours,
+    servesAgencyIds: row.servesAgencyIds,
     validFrom: row.validFrom,
     validTo: row.validTo,
   };
@@ -386,6 +442,7 @@ export async function createDesk(
     address?: string | null | undefined;
     phone?: string | null | undefined;
     officeHours?: OfficeHours | undefined;
+    servesAgencyIds?: string[] | undefined;
     validFrom: string;
   },
 ): Promise<Desk> {
@@ -403,6 +460,7 @@ export async function createDesk(
       address: input.address ?? null,
       phone: input.phone ?? null,
       officeHours: input.officeHours ?? defaultOfficeHours,
+      servesAgencyIds: await servedAgencies(tx, input.servesAgencyIds ?? []),
       validFrom: input.validFrom,
     });
     await recordAudit(
@@ -430,6 +488,7 @@ export async function updateDesk(
     address?: string | null | undefined;
     phone?: string | null | undefined;
     officeHours?: OfficeHours | undefined;
+    servesAgencyIds?: string[] | undefined;
     validTo?: string | null | undefined;
   },
 ): Promise<Desk> {
@@ -438,6 +497,8 @@ export async function updateDesk(
     if (!row) throw notFound('bộ phận một cửa', 'DESK_NOT_FOUND');
     await access.assertInScope(manage, row.agencyId, { hidden: true, what: 'bộ phận một cửa' });
     const change = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (patch.servesAgencyIds !== undefined)
+      change.servesAgencyIds = await servedAgencies(tx, patch.servesAgencyIds);
     if (patch.validTo === null) {
       const agency = (await store.agencyById(tx, row.agencyId))!;
       if (agency.validTo !== null)
@@ -467,12 +528,22 @@ export async function updateDesk(
 
 // ── shared checks ──────────────────────────────────────────────────────
 
+async function servedAgencies(tx: Db, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  for (const [i, id] of unique.entries()) await requireAgency(tx, id, ['servesAgencyIds', i]);
+  return unique;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
 
-async function requireAgency(db: Db, id: string, path: string[] = ['parentId']): Promise<store.AgencyRow> {
+async function requireAgency(
+  db: Db,
+  id: string,
+  path: (string | number)[] = ['parentId'],
+): Promise<store.AgencyRow> {
   const row = isUuid(id) ? await store.agencyById(db, id) : undefined;
   if (!row) throw new AppError('AGENCY_NOT_FOUND', 404, 'Không tìm thấy đơn vị', { path });
   return row;
@@ -514,6 +585,7 @@ export async function bootstrapAgency(
   db: Db,
   a: { code: string; kind: string; parentId: string | null; validFrom: string; name: string },
 ) {
+  directory = null;
   return store.insertAgency(db, a);
 }
 

@@ -1,4 +1,5 @@
 import type { OfficeHours } from '@motcua/contracts/org';
+import { sql } from 'drizzle-orm';
 import { date, index, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const orgSchema = pgSchema('org');
@@ -38,6 +39,11 @@ export const desks = orgSchema.table(
     address: text('address'),
     phone: text('phone'),
     officeHours: jsonb('office_hours').$type<OfficeHours>().notNull(),
+    /**
+     * Agencies whose procedures this desk receives besides its own agency's subtree: a provincial public
+     * administration service centre receives for the departments (Decree 61 Art. 7).
+     */
+    servesAgencyIds: uuid('serves_agency_ids').array().notNull().default(sql`'{}'::uuid[]`),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
   },

@@ -116,6 +116,7 @@ export async function insertDesk(
     address: string | null;
     phone: string | null;
     officeHours: OfficeHours;
+    servesAgencyIds: string[];
     validFrom: string;
   },
 ): Promise<DeskRow> {

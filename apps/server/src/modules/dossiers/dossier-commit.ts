@@ -1,0 +1,93 @@
+import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
+import { DossierError } from '@motcua/domain/dossier/dossier-error';
+import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
+import { rollupDeltas } from '@motcua/domain/dossier/dossier-rollup';
+import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
+import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
+import type { AccessContext, ServiceContext } from '../../platform/access-context';
+import { AppError, conflict } from '../../platform/app-error';
+import { recordAudit } from '../../platform/audit-log';
+import { type Db, isUniqueViolation } from '../../platform/database';
+import { projectionOf } from './dossier-projection';
+import * as store from './store';
+
+/** Job queues the dossier engine writes to in its transactions. */
+export const NATIONAL_SYNC_QUEUE = 'dossier-national-sync';
+
+/** A domain refusal as an HTTP error: a command the state or the law does not allow is a 409/422. */
+export function toAppError(error: unknown): unknown {
+  if (!(error instanceof DossierError)) return error;
+  const status = error.code === 'ILLEGAL_TRANSITION' || error.code === 'DOSSIER_EXISTS' ? 409 : 422;
+  if (error.code === 'DOSSIER_NOT_FOUND') return new AppError(error.code, 404, error.message, error.details);
+  return new AppError(error.code, status, error.message, error.details);
+}
+
+export const versionConflict = () =>
+  conflict(
+    'VERSION_CONFLICT',
+    'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.',
+  );
+
+/**
+ * Writes what a command decided, inside the caller's transaction: the events, the projection (checked
+ * against the version the command was decided on), the daily counters, the national-sync job and the
+ * audit entry. Either all of it commits or none.
+ */
+export async function commitEvents(
+  tx: Db,
+  ctx: ServiceContext,
+  access: AccessContext,
+  input: {
+    before: DossierState;
+    events: readonly DossierEvent[];
+    deskAgencyId: string | null;
+    calendar: WorkingCalendar;
+    rules: DossierRules;
+  },
+): Promise<DossierState> {
+  const { before, events } = input;
+  let state = before;
+  const deltas = [];
+  for (const e of events) {
+    const next = evolve(state, e);
+    deltas.push(...rollupDeltas(state, e, next));
+    state = next;
+  }
+  const now = ctx.now().getTime();
+  const row = projectionOf(state, input.deskAgencyId, input.calendar, input.rules, now);
+  try {
+    await store.appendEvents(tx, state.receivingAgencyId, state.dossierId, before.version, events);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw versionConflict();
+    throw error;
+  }
+  if (before.version === 0) await store.insertProjection(tx, row);
+  else if (!(await store.updateProjection(tx, row, before.version))) throw versionConflict();
+  await store.addRollups(
+    tx,
+    {
+      receivingAgencyId: state.receivingAgencyId,
+      procedureId: state.procedure!.procedureId,
+      channel: state.channel,
+    },
+    deltas,
+  );
+  await ctx.jobs.enqueue(tx, NATIONAL_SYNC_QUEUE, {
+    receivingAgencyId: state.receivingAgencyId,
+    dossierId: state.dossierId,
+    version: state.version,
+  });
+  await recordAudit(
+    tx,
+    access.actor,
+    {
+      action: `dossier.${events.map((e) => e.type).join('+')}`,
+      targetType: 'dossier',
+      targetId: state.dossierId,
+      agencyId: state.receivingAgencyId,
+      details: { code: state.code, version: state.version, events: events.map((e) => e.type) },
+    },
+    ctx.now(),
+  );
+  return state;
+}

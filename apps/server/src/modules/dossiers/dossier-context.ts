@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ChannelKind } from '@motcua/contracts/catalog';
+import { localDateOf } from '@motcua/domain/calendar/vietnam-time';
+import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
+import type { DecideContext } from '@motcua/domain/dossier/dossier-decider';
+import type { Actor, ProcedureSnapshot } from '@motcua/domain/dossier/dossier-events';
+import { DECREE_61_RULES, type DossierRules, rulesInForce } from '@motcua/domain/dossier/dossier-rules';
+import type { ServiceContext } from '../../platform/access-context';
+import { workingCalendar } from '../calendar/calendar-service';
+import { type ProcedureInForce, processingTimeFor } from '../catalog/procedure-in-force-service';
+
+/** Who acts: the route passes the logged-in person's name and title for forms and the national sync. */
+export interface Officer {
+  userId: string;
+  fullName: string;
+  kind: 'staff' | 'citizen';
+  title?: string | null;
+}
+
+/** The one-stop rule sets, by effective date (DOMAIN.md: a dossier is judged by the rules of its receipt). */
+export const ruleSets: readonly DossierRules[] = [DECREE_61_RULES];
+
+export function rulesFor(receivedAt: number): DossierRules {
+  return rulesInForce(ruleSets, localDateOf(receivedAt));
+}
+
+export function actorOf(officer: Officer, agencyId: string | null): Actor {
+  return {
+    kind: officer.kind === 'staff' ? 'staff' : 'applicant',
+    userId: officer.userId,
+    name: officer.fullName,
+    agencyId,
+    title: officer.title ?? null,
+  };
+}
+
+export async function calendarFor(ctx: ServiceContext, deskId: string | null): Promise<WorkingCalendar> {
+  return workingCalendar(ctx, deskId ?? undefined);
+}
+
+export function decideContext(
+  now: number,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  rules: DossierRules,
+  agencyNames?: Record<string, string>,
+): DecideContext {
+  return agencyNames ? { now, actor, calendar, rules, agencyNames } : { now, actor, calendar, rules };
+}
+
+export function procedureSnapshot(p: ProcedureInForce, channel: ChannelKind): ProcedureSnapshot {
+  const spec = p.content.channels.find((c) => c.channel === channel) ?? p.content.channels[0];
+  return {
+    procedureId: p.procedureId,
+    versionId: p.versionId,
+    nationalCode: p.nationalCode,
+    name: p.name,
+    fieldCode: p.fieldCode,
+    fieldName: p.fieldName,
+    processingTime: processingTimeFor(p.content, channel),
+    resultImmediately: p.content.resultImmediately,
+    fees: (spec?.fees ?? []).map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
+    components: p.content.components.map((c) => ({
+      name: c.name,
+      originals: c.originals,
+      copies: c.copies,
+      required: c.required,
+      mustDigitise: c.mustDigitise ?? false,
+    })),
+  };
+}
+
+/** Fingerprint of a request body, so a reused Idempotency-Key with different content is refused. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}

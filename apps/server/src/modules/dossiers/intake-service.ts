@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelKind } from '@motcua/contracts/catalog';
+import type { ReceiveDossierInput, SubmitDossierInput } from '@motcua/contracts/dossier';
+import { localDateOf } from '@motcua/domain/calendar/vietnam-time';
+import { formatDossierCode, MAX_DAILY_SEQUENCE } from '@motcua/domain/dossier/dossier-code';
+import type { DossierCommand } from '@motcua/domain/dossier/dossier-commands';
+import { decide } from '@motcua/domain/dossier/dossier-decider';
+import type { Applicant, DossierEvent, SubmittedComponent } from '@motcua/domain/dossier/dossier-events';
+import { type DossierState, evolve, initialDossierState } from '@motcua/domain/dossier/dossier-state';
+import { scopeOf } from '@motcua/domain/org/agency-tree';
+import type { AccessContext, ServiceContext } from '../../platform/access-context';
+import { AppError, forbidden, invalid, notFound } from '../../platform/app-error';
+import { inTransaction, isUniqueViolation } from '../../platform/database';
+import { procedureInForce, workflowInForce } from '../catalog/procedure-in-force-service';
+import { agencyDirectory, getDesk, listDesks } from '../org/agency-service';
+import { commitEvents, toAppError } from './dossier-commit';
+import {
+  actorOf,
+  calendarFor,
+  decideContext,
+  type Officer,
+  procedureSnapshot,
+  requestHash,
+  rulesFor,
+} from './dossier-context';
+import * as store from './store';
+
+/**
+ * Intake: a dossier received at a desk (in person or by post) or submitted online. It gets its code
+ * (gap-free per receiving agency and day), its procedure version and workflow in force at the instant of
+ * receipt, and — when the desk decides on the spot — its receipt (Form 01), supplement request (Form 02)
+ * or refusal (Form 03), all in one transaction. A retried submission with the same Idempotency-Key
+ * returns the first dossier.
+ */
+
+export interface IntakeResult {
+  dossierId: string;
+  receivingAgencyId: string;
+  created: boolean;
+}
+
+function components(list: ReceiveDossierInput['components']): SubmittedComponent[] {
+  return list.map((c) => ({
+    name: c.name,
+    originals: c.originals,
+    copies: c.copies,
+    digitised: c.digitised,
+    fromDataStore: c.fromDataStore,
+    fileIds: c.fileIds,
+  }));
+}
+
+async function replay(
+  ctx: ServiceContext,
+  scope: string,
+  key: string | undefined,
+  hash: string,
+): Promise<IntakeResult | null> {
+  if (key === undefined) return null;
+  const found = await store.findIdempotencyKey(ctx.db, scope, key);
+  if (!found) return null;
+  if (found.requestHash !== hash)
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      422,
+      'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác',
+    );
+  return { dossierId: found.dossierId, receivingAgencyId: found.receivingAgencyId, created: false };
+}
+
+interface PreparedIntake {
+  procedure: NonNullable<Awaited<ReturnType<typeof procedureInForce>>>;
+  receivingAgencyId: string;
+  agencyCode: string;
+  deskId: string | null;
+  deskAgencyId: string | null;
+  channel: ChannelKind;
+}
+
+async function runIntake(
+  ctx: ServiceContext,
+  access: AccessContext,
+  officer: Officer,
+  prepared: PreparedIntake,
+  build: (base: { dossierId: string; code: string }) => {
+    first: DossierCommand;
+    decision: ((state: DossierState, book: () => Promise<number>) => Promise<DossierCommand>) | null;
+  },
+  idempotency: { scope: string; key: string | undefined; hash: string },
+): Promise<IntakeResult> {
+  const now = ctx.now().getTime();
+  const calendar = await calendarFor(ctx, prepared.deskId);
+  const rules = rulesFor(now);
+  const workflow = await workflowInForce(ctx, prepared.procedure, prepared.receivingAgencyId, new Date(now));
+  const directory = await agencyDirectory(ctx);
+  const agencyNames = Object.fromEntries([...directory.byId.values()].map((e) => [e.id, e.name]));
+  const actor = actorOf(officer, officer.kind === 'staff' ? prepared.deskAgencyId : null);
+  const dctx = decideContext(now, actor, calendar, rules, agencyNames);
+  const date = localDateOf(now);
+  try {
+    return await inTransaction(ctx.db, async (tx) => {
+      const sequence = await store.nextCodeSequence(tx, prepared.receivingAgencyId, date);
+      if (sequence > MAX_DAILY_SEQUENCE)
+        throw new AppError('DAILY_SEQUENCE_EXHAUSTED', 503, 'Đã hết số thứ tự hồ sơ trong ngày của cơ quan');
+      const dossierId = randomUUID();
+      const code = formatDossierCode({ agencyCode: prepared.agencyCode, date, sequence });
+      const plan = build({ dossierId, code });
+      const before = initialDossierState();
+      let state = before;
+      const events: DossierEvent[] = [];
+      const apply = (command: DossierCommand) => {
+        for (const e of decide(state, command, dctx)) {
+          events.push(e);
+          state = evolve(state, e);
+        }
+      };
+      apply(plan.first);
+      if (plan.decision) {
+        const book = () =>
+          store.nextBookNumber(
+            tx,
+            prepared.receivingAgencyId,
+            prepared.deskId ?? 'online',
+            Number(date.slice(0, 4)),
+          );
+        const next = await plan.decision(state, book);
+        apply(
+          next.type === 'accept'
+            ? { ...next, workflow: workflow.definition, workflowVersion: workflow.version }
+            : next,
+        );
+      }
+      await commitEvents(tx, ctx, access, {
+        before,
+        events,
+        deskAgencyId: prepared.deskAgencyId,
+        calendar,
+        rules,
+      });
+      if (idempotency.key !== undefined)
+        await store.insertIdempotencyKey(tx, {
+          scope: idempotency.scope,
+          key: idempotency.key,
+          requestHash: idempotency.hash,
+          receivingAgencyId: prepared.receivingAgencyId,
+          dossierId,
+        });
+      return { dossierId, receivingAgencyId: prepared.receivingAgencyId, created: true };
+    });
+  } catch (error) {
+    // Two retries racing with one key: the loser's transaction rolled back; answer with the winner's dossier.
+    if (idempotency.key !== undefined && isUniqueViolation(error)) {
+      const again = await replay(ctx, idempotency.scope, idempotency.key, idempotency.hash);
+      if (again) return again;
+    }
+    throw toAppError(error);
+  }
+}
+
+async function requireProcedure(ctx: ServiceContext, ref: string, now: Date) {
+  const procedure = await procedureInForce(ctx, ref, now);
+  if (!procedure)
+    throw new AppError(
+      'PROCEDURE_NOT_IN_FORCE',
+      422,
+      'Không có thủ tục hành chính này đang có hiệu lực (mã không đúng, chưa công bố hoặc đã bãi bỏ)',
+      { path: ['procedure'] },
+    );
+  return procedure;
+}
+
+function requireChannel(procedure: PreparedIntake['procedure'], channel: ChannelKind): void {
+  if (!procedure.content.channels.some((c) => c.channel === channel))
+    throw invalid('CHANNEL_NOT_OFFERED', 'Thủ tục này không được thực hiện qua kênh đã chọn', {
+      path: ['channel'],
+      channel,
+    });
+}
+
+/** POST /api/dossiers — received at a desk, in person or by post. */
+export async function receiveAtDesk(
+  ctx: ServiceContext,
+  access: AccessContext,
+  officer: Officer,
+  input: ReceiveDossierInput,
+  idempotencyKey: string | undefined,
+): Promise<IntakeResult> {
+  const scope = `staff:${officer.userId}`;
+  const hash = requestHash(input);
+  const replayed = await replay(ctx, scope, idempotencyKey, hash);
+  if (replayed) return replayed;
+
+  const desk = await getDesk(ctx, input.deskId);
+  await access.assertInScope('dossier.receive', desk.agencyId);
+  const now = ctx.now();
+  const today = localDateOf(now.getTime());
+  if (desk.validFrom > today || (desk.validTo !== null && desk.validTo <= today))
+    throw invalid('DESK_NOT_ACTIVE', 'Bộ phận một cửa này không còn hoạt động', { path: ['deskId'] });
+  const procedure = await requireProcedure(ctx, input.procedure, now);
+  requireChannel(procedure, input.channel);
+  const directory = await agencyDirectory(ctx);
+  const served = scopeOf(directory.nodes, [desk.agencyId, ...desk.servesAgencyIds]);
+  const receivingAgencyId = procedure.implementingAgencyIds.find((id) => served.has(id));
+  if (receivingAgencyId === undefined)
+    throw invalid(
+      'DESK_NOT_HANDLING',
+      'Bộ phận một cửa này không tiếp nhận hồ sơ của thủ tục này (thủ tục do cơ quan khác thực hiện)',
+      { path: ['procedure'] },
+    );
+  const agencyCode = directory.byId.get(receivingAgencyId)!.code;
+  const applicant: Applicant = {
+    kind: input.applicant.kind,
+    accountId: null,
+    name: input.applicant.name,
+    idNumber: input.applicant.idNumber ?? null,
+    address: input.applicant.address ?? null,
+    phone: input.applicant.phone ?? null,
+    email: input.applicant.email ?? null,
+  };
+  const decision = input.decision;
+  return runIntake(
+    ctx,
+    access,
+    officer,
+    {
+      procedure,
+      receivingAgencyId,
+      agencyCode,
+      deskId: desk.id,
+      deskAgencyId: desk.agencyId,
+      channel: input.channel,
+    },
+    ({ dossierId, code }) => ({
+      first: {
+        type: 'receive',
+        channel: input.channel,
+        dossierId,
+        code,
+        receivingAgencyId,
+        deskId: desk.id,
+        applicant,
+        procedure: procedureSnapshot(procedure, input.channel),
+        components: components(input.components),
+        sets: input.sets,
+        summary: input.summary ?? procedure.name,
+      },
+      decision:
+        decision === undefined
+          ? null
+          : async (_state, book) => {
+              if (decision.type === 'supplement')
+                return {
+                  type: 'requestIntakeSupplement',
+                  items: decision.items,
+                  guidance: decision.guidance,
+                };
+              if (decision.type === 'refuse') return { type: 'refuseAtIntake', reasons: decision.reasons };
+              const number = await book();
+              return {
+                type: 'accept',
+                workflow: { leadAgencyId: receivingAgencyId, steps: [] },
+                workflowVersion: null,
+                book: { year: Number(localDateOf(now.getTime()).slice(0, 4)), number },
+              };
+            },
+    }),
+    { scope, key: idempotencyKey, hash },
+  );
+}
+
+/** POST /api/portal/dossiers — a citizen's online submission, complete, with its Idempotency-Key. */
+export async function submitOnline(
+  ctx: ServiceContext,
+  access: AccessContext,
+  citizen: Officer & { email: string | null; phone: string | null; idNumber: string | null },
+  input: SubmitDossierInput,
+  idempotencyKey: string | undefined,
+): Promise<IntakeResult> {
+  if (access.kind !== 'citizen') throw forbidden('Chỉ công dân, tổ chức nộp hồ sơ trực tuyến');
+  if (idempotencyKey === undefined)
+    throw invalid('IDEMPOTENCY_KEY_REQUIRED', 'Thiếu tiêu đề Idempotency-Key cho việc nộp hồ sơ trực tuyến');
+  const scope = `citizen:${citizen.userId}`;
+  const hash = requestHash(input);
+  const replayed = await replay(ctx, scope, idempotencyKey, hash);
+  if (replayed) return replayed;
+
+  const now = ctx.now();
+  const procedure = await requireProcedure(ctx, input.procedure, now);
+  requireChannel(procedure, 'online');
+  if (!procedure.implementingAgencyIds.includes(input.agencyId))
+    throw invalid('AGENCY_NOT_IMPLEMENTING', 'Cơ quan đã chọn không thực hiện thủ tục này', {
+      path: ['agencyId'],
+    });
+  const directory = await agencyDirectory(ctx);
+  const agency = directory.byId.get(input.agencyId);
+  if (!agency) throw notFound('cơ quan', 'AGENCY_NOT_FOUND');
+  const today = localDateOf(now.getTime());
+  const desks = await listDesks(ctx, { activeOn: today });
+  const desk =
+    desks.find((d) => d.agencyId === input.agencyId) ??
+    desks.find((d) => scopeOf(directory.nodes, [d.agencyId, ...d.servesAgencyIds]).has(input.agencyId)) ??
+    null;
+  const given = input.applicant ?? {};
+  const applicant: Applicant = {
+    kind: given.kind ?? 'citizen',
+    accountId: citizen.userId,
+    name: given.name ?? citizen.fullName,
+    idNumber: given.idNumber ?? citizen.idNumber,
+    address: given.address ?? null,
+    phone: given.phone ?? citizen.phone,
+    email: given.email ?? citizen.email,
+  };
+  return runIntake(
+    ctx,
+    access,
+    citizen,
+    {
+      procedure,
+      receivingAgencyId: input.agencyId,
+      agencyCode: agency.code,
+      deskId: desk?.id ?? null,
+      deskAgencyId: desk?.agencyId ?? null,
+      channel: 'online',
+    },
+    ({ dossierId, code }) => ({
+      first: {
+        type: 'submitOnline',
+        dossierId,
+        code,
+        receivingAgencyId: input.agencyId,
+        deskId: desk?.id ?? null,
+        applicant,
+        procedure: procedureSnapshot(procedure, 'online'),
+        // Uploaded online: every component arrives as an electronic copy.
+        components: components(input.components).map((c) => ({
+          ...c,
+          digitised: c.fileIds.length > 0 || c.digitised,
+        })),
+        sets: 1,
+        summary: input.summary ?? procedure.name,
+      },
+      decision: null,
+    }),
+    { scope, key: idempotencyKey, hash },
+  );
+}

@@ -1,0 +1,124 @@
+import type { DossierDetail, DossierSummary, PublicDossier } from '@motcua/contracts/dossier';
+import { dossierProgress, progress766 } from '@motcua/domain/dossier/dossier-clock';
+import { parseDossierCode } from '@motcua/domain/dossier/dossier-code';
+import { type DossierStatus, dossierStatusLabels } from '@motcua/domain/dossier/dossier-status';
+import type { AccessContext, ServiceContext } from '../../platform/access-context';
+import { notFound } from '../../platform/app-error';
+import { recordAudit } from '../../platform/audit-log';
+import { inTransaction } from '../../platform/database';
+import { agencyDirectory } from '../org/agency-service';
+import { requireVisibleDossier } from './command-service';
+import { calendarFor, rulesFor } from './dossier-context';
+import * as store from './store';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function publicView(row: store.DossierRow): PublicDossier {
+  return {
+    code: row.code,
+    procedureName: row.procedureName,
+    status: row.status,
+    statusLabel: dossierStatusLabels[row.status as DossierStatus] ?? row.status,
+    nationalStatus: row.nationalStatus,
+    receivedAt: iso(row.submittedAt)!,
+    appointmentAt: iso(row.appointmentAt),
+    finishedAt: iso(row.finishedAt),
+    returnedAt: iso(row.returnedAt),
+  };
+}
+
+export function summaryOf(row: store.DossierRow): DossierSummary {
+  return {
+    ...publicView(row),
+    id: row.id,
+    receivingAgencyId: row.receivingAgencyId,
+    channel: row.channel as DossierSummary['channel'],
+    applicantName: row.applicantName,
+    version: row.version,
+    stepKey: row.stepKey,
+    stepDueAt: iso(row.stepDueAt),
+    assigneeUserId: row.assigneeUserId,
+    liveStatus: row.liveStatus,
+  };
+}
+
+/**
+ * GET /api/public/dossiers/:code — anyone with the code (printed on the receipt, in its QR code) sees the
+ * procedure, the status and the dates; nothing about the applicant. The agency code in the dossier code
+ * routes the lookup to the receiving agency's rows.
+ */
+export async function publicLookup(ctx: ServiceContext, code: string): Promise<PublicDossier> {
+  const parts = parseDossierCode(code);
+  const agency = parts && (await agencyDirectory(ctx)).byCode.get(parts.agencyCode);
+  const row = agency ? await store.dossierByCode(ctx.db, agency.id, code.trim()) : undefined;
+  if (!row) throw notFound('hồ sơ', 'DOSSIER_NOT_FOUND');
+  return publicView(row);
+}
+
+/** GET /api/dossiers/:id — the applicant's own dossier, or one in a staff member's scope; audited. */
+export async function getDossier(
+  ctx: ServiceContext,
+  access: AccessContext,
+  id: string,
+): Promise<DossierDetail> {
+  const row = await requireVisibleDossier(ctx, access, id);
+  const events = await store.eventsOf(ctx.db, row.receivingAgencyId, row.id);
+  const state = row.state;
+  const calendar = await calendarFor(ctx, state.deskId);
+  const now = ctx.now().getTime();
+  await inTransaction(ctx.db, (tx) =>
+    recordAudit(
+      tx,
+      access.actor,
+      {
+        action: 'dossier.read',
+        targetType: 'dossier',
+        targetId: row.id,
+        agencyId: row.receivingAgencyId,
+        details: { code: row.code },
+      },
+      ctx.now(),
+    ),
+  );
+  return {
+    summary: summaryOf(row),
+    state: state as unknown as Record<string, unknown>,
+    progress: dossierProgress(state, calendar, rulesFor(state.submittedAt ?? now), now) as unknown as Record<
+      string,
+      unknown
+    >,
+    progress766: progress766(state, calendar, now) as unknown as Record<string, unknown> | null,
+    events: events as unknown as Record<string, unknown>[],
+  };
+}
+
+/** GET /api/dossiers — staff: dossiers involving their scope; citizens: their own. */
+export async function listDossiers(
+  ctx: ServiceContext,
+  access: AccessContext,
+  q: {
+    status?: string | undefined;
+    liveStatus?: string | undefined;
+    mine?: boolean | undefined;
+    q?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ dossiers: DossierSummary[]; total: number }> {
+  const base = {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.liveStatus ? { liveStatus: q.liveStatus } : {}),
+    ...(q.q ? { q: q.q } : {}),
+  };
+  let filter: store.ListFilter;
+  if (access.kind === 'citizen') filter = { ...base, applicantAccountId: access.userId! };
+  else {
+    const scope = [...(await access.scope('dossier.read'))];
+    if (scope.length === 0) return { dossiers: [], total: 0 };
+    filter = { ...base, agencyIds: scope, ...(q.mine ? { assigneeUserId: access.userId! } : {}) };
+  }
+  const { rows, total } = await store.listDossiers(ctx.db, filter);
+  return { dossiers: rows.map(summaryOf), total };
+}

@@ -1,0 +1,123 @@
+import {
+  dossierCodeParamsSchema,
+  dossierCommandRequestSchema,
+  dossierDetailSchema,
+  dossierListQuerySchema,
+  dossierListSchema,
+  dossierParamsSchema,
+  publicDossierSchema,
+  receiveDossierSchema,
+  submitDossierSchema,
+} from '@motcua/contracts/dossier';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ServiceContext } from '../../platform/access-context';
+import { invalid, unauthenticated } from '../../platform/app-error';
+import type { HttpApp } from '../../platform/http-app';
+import { executeCommand } from './command-service';
+import type { Officer } from './dossier-context';
+import { receiveAtDesk, submitOnline } from './intake-service';
+import { getDossier, listDossiers, publicLookup } from './query-service';
+
+const createdSchema = z.object({
+  dossierId: z.string(),
+  version: z.number().int().optional(),
+  code: z.string().optional(),
+});
+
+function officerOf(req: FastifyRequest): Officer {
+  const user = req.caller.user;
+  if (!user) throw unauthenticated();
+  return { userId: user.id, fullName: user.fullName, kind: user.kind };
+}
+
+function idempotencyKey(req: FastifyRequest): string | undefined {
+  const value = req.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  const key = Array.isArray(value) ? value[0]! : value;
+  if (!/^[\w.:-]{8,128}$/.test(key))
+    throw invalid(
+      'INVALID_IDEMPOTENCY_KEY',
+      'Idempotency-Key phải gồm 8–128 ký tự chữ, số, ".", ":", "_" hoặc "-"',
+    );
+  return key;
+}
+
+export function dossierRoutes(app: HttpApp, ctx: ServiceContext, publicPerMinute: number): void {
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        body: receiveDossierSchema,
+        response: { 201: dossierDetailSchema, 200: dossierDetailSchema },
+      },
+      config: { access: { permission: 'dossier.receive' } },
+    },
+    async (req, reply) => {
+      const result = await receiveAtDesk(ctx, req.access, officerOf(req), req.body, idempotencyKey(req));
+      reply.status(result.created ? 201 : 200);
+      return getDossier(ctx, req.access, result.dossierId);
+    },
+  );
+
+  app.post(
+    '/api/portal/dossiers',
+    {
+      schema: { body: submitDossierSchema, response: { 201: dossierDetailSchema, 200: dossierDetailSchema } },
+      config: { access: 'authenticated' },
+    },
+    async (req, reply) => {
+      const user = req.caller.user!;
+      const result = await submitOnline(
+        ctx,
+        req.access,
+        { ...officerOf(req), email: user.email, phone: user.phone, idNumber: user.identityNumber },
+        req.body,
+        idempotencyKey(req),
+      );
+      reply.status(result.created ? 201 : 200);
+      return getDossier(ctx, req.access, result.dossierId);
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:id/commands',
+    {
+      schema: {
+        params: dossierParamsSchema,
+        body: dossierCommandRequestSchema,
+        response: { 200: createdSchema },
+      },
+      config: { access: 'authenticated' },
+    },
+    async (req) =>
+      executeCommand(ctx, req.access, officerOf(req), req.params.id, req.body.version, req.body.command),
+  );
+
+  app.get(
+    '/api/dossiers',
+    {
+      schema: { querystring: dossierListQuerySchema, response: { 200: dossierListSchema } },
+      config: { access: 'authenticated' },
+    },
+    async (req) => listDossiers(ctx, req.access, req.query),
+  );
+
+  app.get(
+    '/api/dossiers/:id',
+    {
+      schema: { params: dossierParamsSchema, response: { 200: dossierDetailSchema } },
+      config: { access: 'authenticated' },
+    },
+    async (req) => getDossier(ctx, req.access, req.params.id),
+  );
+
+  app.get(
+    '/api/public/dossiers/:code',
+    {
+      schema: { params: dossierCodeParamsSchema, response: { 200: publicDossierSchema } },
+      config: { access: 'public', rateLimit: { max: publicPerMinute, timeWindow: '1 minute' } },
+    },
+    async (req) => publicLookup(ctx, req.params.code),
+  );
+}

@@ -1,0 +1,247 @@
+import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
+import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
+import type { DossierState } from '@motcua/domain/dossier/dossier-state';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/database';
+import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
+
+/** SQL of the dossiers module. No rules here: the decider decides, the service orchestrates. */
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierProjection = typeof dossiers.$inferInsert;
+
+/** The next number of the agency's daily sequence; the row lock serialises concurrent intake, a rollback gives it back. */
+export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(codeSequences)
+    .values({ receivingAgencyId, day, last: 1 })
+    .onConflictDoUpdate({
+      target: [codeSequences.receivingAgencyId, codeSequences.day],
+      set: { last: sql`${codeSequences.last} + 1` },
+    })
+    .returning({ last: codeSequences.last });
+  return row!.last;
+}
+
+export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
+  const [row] = await tx
+    .insert(bookSequences)
+    .values({ receivingAgencyId, bookKey, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
+      set: { last: sql`${bookSequences.last} + 1` },
+    })
+    .returning({ last: bookSequences.last });
+  return row!.last;
+}
+
+export async function appendEvents(
+  tx: Db,
+  receivingAgencyId: string,
+  dossierId: string,
+  fromVersion: number,
+  list: readonly DossierEvent[],
+): Promise<void> {
+  if (list.length === 0) return;
+  await tx.insert(events).values(
+    list.map((e, i) => ({
+      receivingAgencyId,
+      dossierId,
+      seq: fromVersion + i + 1,
+      type: e.type,
+      occurredAt: new Date(e.at),
+      actorUserId: e.actor.userId,
+      body: e,
+    })),
+  );
+}
+
+export async function insertProjection(tx: Db, row: DossierProjection): Promise<void> {
+  await tx.insert(dossiers).values(row);
+}
+
+/** Optimistic concurrency: updates only if the stored version is still `expectedVersion`. */
+export async function updateProjection(
+  tx: Db,
+  row: DossierProjection,
+  expectedVersion: number,
+): Promise<boolean> {
+  const updated = await tx
+    .update(dossiers)
+    .set(row)
+    .where(
+      and(
+        eq(dossiers.receivingAgencyId, row.receivingAgencyId),
+        eq(dossiers.id, row.id),
+        eq(dossiers.version, expectedVersion),
+      ),
+    )
+    .returning({ id: dossiers.id });
+  return updated.length === 1;
+}
+
+export async function addRollups(
+  tx: Db,
+  key: { receivingAgencyId: string; procedureId: string; channel: string },
+  deltas: readonly RollupDelta[],
+): Promise<void> {
+  if (deltas.length === 0) return;
+  const merged = new Map<string, { day: string; metric: string; count: number }>();
+  for (const d of deltas) {
+    const k = `${d.day}|${d.metric}`;
+    const m = merged.get(k);
+    if (m) m.count++;
+    else merged.set(k, { day: d.day, metric: d.metric, count: 1 });
+  }
+  await tx
+    .insert(dailyRollups)
+    .values([...merged.values()].map((m) => ({ ...key, ...m })))
+    .onConflictDoUpdate({
+      target: [
+        dailyRollups.receivingAgencyId,
+        dailyRollups.procedureId,
+        dailyRollups.day,
+        dailyRollups.channel,
+        dailyRollups.metric,
+      ],
+      set: { count: sql`${dailyRollups.count} + excluded.count` },
+    });
+}
+
+export async function dossierById(db: Db, id: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return row;
+}
+
+export async function dossierByCode(
+  db: Db,
+  receivingAgencyId: string,
+  code: string,
+): Promise<DossierRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.code, code)))
+    .limit(1);
+  return row;
+}
+
+export async function eventsOf(
+  db: Db,
+  receivingAgencyId: string,
+  dossierId: string,
+): Promise<DossierEvent[]> {
+  const rows = await db
+    .select({ body: events.body })
+    .from(events)
+    .where(and(eq(events.receivingAgencyId, receivingAgencyId), eq(events.dossierId, dossierId)))
+    .orderBy(asc(events.seq));
+  return rows.map((r) => r.body);
+}
+
+export interface ListFilter {
+  /** Staff: dossiers involving any of these agencies. */
+  agencyIds?: readonly string[];
+  applicantAccountId?: string;
+  status?: string;
+  liveStatus?: string;
+  assigneeUserId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: DossierRow[]; total: number }> {
+  const conditions = [
+    f.agencyIds !== undefined
+      ? sql`${dossiers.agencyIds} && ${sql.raw(`'{${f.agencyIds.map((a) => a.replace(/[^0-9a-f-]/gi, '')).join(',')}}'::uuid[]`)}`
+      : undefined,
+    f.applicantAccountId !== undefined ? eq(dossiers.applicantAccountId, f.applicantAccountId) : undefined,
+    f.status !== undefined ? eq(dossiers.status, f.status) : undefined,
+    f.liveStatus !== undefined ? eq(dossiers.liveStatus, f.liveStatus) : undefined,
+    f.assigneeUserId !== undefined ? eq(dossiers.assigneeUserId, f.assigneeUserId) : undefined,
+    f.q !== undefined && f.q !== ''
+      ? sql`(${dossiers.code} ilike ${`%${f.q}%`} or ${dossiers.applicantName} ilike ${`%${f.q}%`})`
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(dossiers)
+      .where(where)
+      .orderBy(desc(dossiers.submittedAt))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Open dossiers (not finished) whose live status may have changed: for the deadline scanner. */
+export async function openDossiers(db: Db, limit: number, afterId: string | null): Promise<DossierRow[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(sql`${dossiers.finishedAt} is null`, afterId ? sql`${dossiers.id} > ${afterId}` : undefined))
+    .orderBy(asc(dossiers.id))
+    .limit(limit);
+}
+
+export async function setLiveStatus(db: Db, receivingAgencyId: string, id: string, liveStatus: string) {
+  await db
+    .update(dossiers)
+    .set({ liveStatus })
+    .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.id, id)));
+}
+
+export async function findIdempotencyKey(db: Db, scope: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return row;
+}
+
+export async function insertIdempotencyKey(
+  tx: Db,
+  row: { scope: string; key: string; requestHash: string; receivingAgencyId: string; dossierId: string },
+): Promise<void> {
+  await tx.insert(idempotencyKeys).values(row);
+}
+
+// ── rebuild ─────────────────────────────────────────────────────────────
+
+export async function allDossierKeys(db: Db): Promise<{ receivingAgencyId: string; id: string }[]> {
+  return db
+    .select({ receivingAgencyId: dossiers.receivingAgencyId, id: dossiers.id })
+    .from(dossiers)
+    .orderBy(asc(dossiers.receivingAgencyId), asc(dossiers.id));
+}
+
+export async function allRollups(db: Db) {
+  return db
+    .select()
+    .from(dailyRollups)
+    .orderBy(
+      asc(dailyRollups.receivingAgencyId),
+      asc(dailyRollups.procedureId),
+      asc(dailyRollups.day),
+      asc(dailyRollups.channel),
+      asc(dailyRollups.metric),
+    );
+}
+
+export async function clearRollups(tx: Db): Promise<void> {
+  await tx.delete(dailyRollups);
+}
+
+export async function replaceProjection(tx: Db, row: DossierProjection): Promise<void> {
+  await tx
+    .delete(dossiers)
+    .where(and(eq(dossiers.receivingAgencyId, row.receivingAgencyId), eq(dossiers.id, row.id)));
+  await tx.insert(dossiers).values(row);
+}
+
+export type { DossierState };
