@@ -96,7 +96,9 @@ export function controlSheetRows(events: readonly DossierEvent[]): ControlSheetR
           givenBy: e.actor.name,
           givenAt: e.at,
           receivedBy: e.returnStep ? (stepNames.get(e.returnStep) ?? 'Bộ phận Một cửa') : 'Bộ phận Một cửa',
-          classification: appointment === null ? null : classifyFinish(e.at, appointment),
+          // Like every hand-over, the signing step is judged against its own allotted time; the
+          // dossier as a whole is judged against the appointment on the return row.
+          classification: stepDue === null ? null : classifyFinish(e.at, stepDue),
           note: e.type === 'RefusedAfterAppraisal' ? `Từ chối giải quyết: ${e.reasons.join('; ')}` : null,
         });
         stepName = e.returnStep ? (stepNames.get(e.returnStep) ?? 'Trả kết quả') : 'Trả kết quả';
