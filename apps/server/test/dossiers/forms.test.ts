@@ -268,6 +268,8 @@ describe.skipIf(missing !== null)('Forms 01–06 as PDF', () => {
     const flat = t.replace(/\s+/g, ' ');
     expect(flat).toContain('Người giao: Bộ phận TN&TKQ:');
     expect(flat).toContain('Người nhận: Nguyễn Thị Hồng');
+    // The step's name is printed under its agency.
+    expect(t).toContain('Trả kết quả');
   });
 
   describe('Form 06 — tracking book', () => {

@@ -9,7 +9,7 @@ export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 export interface AgencyHeading {
   /** The governing agency, e.g. "UBND tỉnh Minh Hòa"; printed upper-case. Omitted at the top of the tree. */
-  readonly parentName?: string;
+  readonly parentName?: string | null;
   /** The issuing unit, e.g. "Trung tâm Phục vụ hành chính công"; printed bold, upper-case, with a rule beneath. */
   readonly name: string;
 }
@@ -23,7 +23,7 @@ export interface DocumentHeaderOptions {
   /** Epoch milliseconds; the date is written in Vietnam time. */
   readonly date: number;
   /** Printed as "Số: …" under the agency when given, e.g. "15/PXL". */
-  readonly documentNumber?: string;
+  readonly documentNumber?: string | null;
   readonly fontSize: number;
 }
 
@@ -109,13 +109,13 @@ export function documentTitle(title: string, fontSize: number, ...lines: Content
 
 export interface SignatureBlock {
   /** Signing on behalf of someone else, above the title (Decree 30): "KT. GIÁM ĐỐC", "TL. CHỦ TỊCH". */
-  readonly authority?: string;
+  readonly authority?: string | null;
   /** "NGƯỜI TIẾP NHẬN HỒ SƠ", "GIÁM ĐỐC" … */
   readonly title: string;
   /** "(Ký và ghi rõ họ tên)" */
-  readonly hint?: string;
+  readonly hint?: string | null;
   /** Printed under the space left for the handwritten or digital signature. */
-  readonly name?: string;
+  readonly name?: string | null;
 }
 
 function signatureStack(block: SignatureBlock, signatureSpace: number): ContentStack {

@@ -11,15 +11,20 @@ const TITLE = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
 
 function rowCells(row: ControlSheetRow): TableCell[] {
   return [
-    { text: row.agencyName, bold: true },
     {
       stack: [
-        formatVietnamTimeAndDate(row.handedOverAt),
+        { text: row.agencyName, bold: true },
+        ...(row.stepName ? [{ text: row.stepName, italics: true }] : []),
+      ],
+    },
+    {
+      stack: [
+        formatVietnamTimeAndDate(row.givenAt),
         { text: [{ text: 'Người giao: ', italics: true }, row.givenBy] },
         { text: [{ text: 'Người nhận: ', italics: true }, row.receivedBy] },
       ],
     },
-    { text: row.result ? FINISH_LABELS[row.result] : '', alignment: 'center' },
+    { text: row.classification ? FINISH_LABELS[row.classification] : '', alignment: 'center' },
     row.note ?? '',
   ];
 }

@@ -2,6 +2,7 @@
 // The forms only lay out what they are given: derivations (deadlines, on-time results, book
 // numbers) belong to the engine.
 //
+// Optional details may be absent or null (the engine's records use null); either prints nothing.
 // Instants are epoch milliseconds (UTC), as in the domain (`dueDate`, `classifyFinish`). The forms
 // print them in Vietnam time (Asia/Ho_Chi_Minh, UTC+7): "08 giờ 30 phút, ngày 05/01/2026" where the
 // law asks for hour and date, "05/01/2026" where it asks for a date. Texts are printed as given
@@ -13,11 +14,11 @@ export type EpochMs = number;
 /** The agency that issues the form, as its heading shows it (Decree 30/2020). */
 export interface FormAgency {
   /** The governing agency, e.g. "UBND tỉnh Minh Hòa"; omitted for a top-level agency. */
-  readonly parentName?: string;
+  readonly parentName?: string | null;
   /** The issuing unit, e.g. "Trung tâm Phục vụ hành chính công". */
   readonly name: string;
   /** Electronic identifier, e.g. "000.00.12.H99"; written into the PDF's metadata. */
-  readonly code?: string;
+  readonly code?: string | null;
 }
 
 /** What every form carries: who issues it, where and when. */
@@ -32,9 +33,9 @@ export interface FormIssue {
 export interface Applicant {
   /** Person or organisation, e.g. "Nguyễn Thị Hồng Nhung", "Công ty TNHH Minh Phát". */
   readonly name: string;
-  readonly address?: string;
-  readonly phone?: string;
-  readonly email?: string;
+  readonly address?: string | null;
+  readonly phone?: string | null;
+  readonly email?: string | null;
 }
 
 // ---------------------------------------------------------------- Form 01
@@ -45,7 +46,7 @@ export interface ReceiptDocument {
   readonly originals: number;
   readonly copies: number;
   /** E.g. "Bản điện tử", "Lấy từ kho dữ liệu". */
-  readonly note?: string;
+  readonly note?: string | null;
 }
 
 export type ResultDelivery =
@@ -93,7 +94,7 @@ export interface SupplementItem {
 export interface SupplementRequestFormData extends FormIssue {
   readonly deskName: string;
   /** Absent when the dossier was not received (a paper dossier checked at the desk). */
-  readonly dossierCode?: string;
+  readonly dossierCode?: string | null;
   /** The addressee. */
   readonly applicant: Applicant;
   readonly procedureName: string;
@@ -103,21 +104,21 @@ export interface SupplementRequestFormData extends FormIssue {
   /** The officer who signs as "Người hướng dẫn". */
   readonly issuedBy: string;
   /** "Số: …", when the agency numbers these notices. */
-  readonly documentNumber?: string;
+  readonly documentNumber?: string | null;
 }
 
 /** Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ (A5). */
 export interface RefusalFormData extends FormIssue {
   readonly deskName: string;
-  readonly dossierCode?: string;
+  readonly dossierCode?: string | null;
   readonly applicant: Applicant;
   readonly procedureName: string;
   /** The legal text relied on, e.g. "Luật Hộ tịch năm 2014". */
-  readonly legalBasis?: string;
+  readonly legalBasis?: string | null;
   readonly reasons: readonly string[];
   /** The officer who signs as "Người tiếp nhận hồ sơ". */
   readonly issuedBy: string;
-  readonly documentNumber?: string;
+  readonly documentNumber?: string | null;
 }
 
 // ---------------------------------------------------------------- Form 04
@@ -125,7 +126,7 @@ export interface RefusalFormData extends FormIssue {
 /** Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5), issued by the agency that is late. */
 export interface ApologyFormData extends FormIssue {
   /** "Số: 15/PXL". */
-  readonly documentNumber?: string;
+  readonly documentNumber?: string | null;
   /** "Kính gửi: {applicant.name}". */
   readonly applicant: Applicant;
   readonly dossierCode: string;
@@ -134,22 +135,27 @@ export interface ApologyFormData extends FormIssue {
   readonly reason: string;
   readonly newAppointmentAt: EpochMs;
   /** The agency's head (or deputy signing for the head: authority "KT. GIÁM ĐỐC", title "PHÓ GIÁM ĐỐC"). */
-  readonly signer: { readonly authority?: string; readonly title: string; readonly name: string };
+  readonly signer: { readonly authority?: string | null; readonly title: string; readonly name: string };
 }
 
 // ---------------------------------------------------------------- Form 05
 
-/** One hand-over of the dossier, derived from its events. */
+/**
+ * One hand-over of the dossier, derived from its events: the domain's `controlSheetRows` row with the
+ * agency's name in place of its id (`{ ...row, agencyName }`).
+ */
 export interface ControlSheetRow {
-  /** The agency (or unit) the dossier is with: "Tên cơ quan". */
+  /** The agency (or unit) handing the dossier over: "Tên cơ quan". */
   readonly agencyName: string;
+  /** The step that ended with this hand-over, printed under the agency, e.g. "Thẩm định hồ sơ". */
+  readonly stepName?: string | null;
   /** Who hands over and who receives, e.g. "Bộ phận TN&TKQ: Trần Văn Bình". */
   readonly givenBy: string;
   readonly receivedBy: string;
-  readonly handedOverAt: EpochMs;
-  /** Result of that step; absent while it is still in progress. */
-  readonly result?: FinishClassification;
-  readonly note?: string;
+  readonly givenAt: EpochMs;
+  /** Result of the step against its deadline; absent or null while unknown or without deadline. */
+  readonly classification?: FinishClassification | null;
+  readonly note?: string | null;
 }
 
 /** Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ. */
@@ -160,9 +166,9 @@ export interface ControlSheetFormData extends FormIssue {
   readonly receivedAt: EpochMs;
   readonly appointmentAt: EpochMs;
   /** "Cơ quan (bộ phận) giải quyết hồ sơ". */
-  readonly leadAgencyName?: string;
+  readonly leadAgencyName?: string | null;
   /** "Cơ quan phối hợp giải quyết hồ sơ". */
-  readonly coordinatingAgencyNames?: readonly string[];
+  readonly coordinatingAgencyNames?: readonly string[] | null;
   readonly rows: readonly ControlSheetRow[];
 }
 
@@ -173,19 +179,19 @@ export interface TrackingBookRow {
   readonly sequence: number;
   readonly dossierCode: string;
   readonly procedureName: string;
-  readonly setCount?: number;
+  readonly setCount?: number | null;
   readonly applicantName: string;
   /** Address and phone, as one line. */
-  readonly applicantContact?: string;
+  readonly applicantContact?: string | null;
   readonly receivedAt: EpochMs;
   readonly appointmentAt: EpochMs;
   /** The agency the dossier was sent to for processing, and when. */
-  readonly forwardedTo?: { readonly agencyName: string; readonly at: EpochMs };
+  readonly forwardedTo?: { readonly agencyName: string; readonly at: EpochMs } | null;
   /** When the desk got the result back from that agency. */
-  readonly resultReceivedAt?: EpochMs;
+  readonly resultReceivedAt?: EpochMs | null;
   /** When the result was returned to the applicant. */
-  readonly returnedAt?: EpochMs;
-  readonly note?: string;
+  readonly returnedAt?: EpochMs | null;
+  readonly note?: string | null;
 }
 
 /** Mẫu số 06 — Sổ theo dõi hồ sơ of one desk over a period (A4 landscape; also as Excel). */

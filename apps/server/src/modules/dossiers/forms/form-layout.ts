@@ -79,7 +79,7 @@ export function applicantLines(applicant: Applicant, nameLabel: string): Content
   ];
 }
 
-export function formHeader(issue: FormIssue, page: FormPage, documentNumber?: string): Content {
+export function formHeader(issue: FormIssue, page: FormPage, documentNumber?: string | null): Content {
   return documentHeader(
     {
       agency: { parentName: issue.agency.parentName, name: issue.agency.name },
@@ -99,7 +99,7 @@ export interface FormRendering {
   readonly formNumber: string;
   readonly title: string;
   /** The dossier code, when the form is about one dossier. */
-  readonly dossierCode?: string;
+  readonly dossierCode?: string | null;
   readonly content: Content;
   readonly pageNumbers?: boolean;
 }

@@ -35,7 +35,7 @@ type CellValue = string | number | { readonly instant: number } | null;
 
 /** One row's values in column order; instants stay instants until each format writes them its own way. */
 function rowValues(row: TrackingBookRow): CellValue[] {
-  const at = (instant: number | undefined) => (instant === undefined ? null : { instant });
+  const at = (instant: number | null | undefined) => (instant == null ? null : { instant });
   return [
     row.sequence,
     row.dossierCode,
