@@ -4,9 +4,12 @@ import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
+import { registerDossierJobs } from './modules/dossiers/dossier-jobs';
+import { dossierRoutes } from './modules/dossiers/routes';
 import { installAccessControl } from './modules/identity/access-service';
 import { OidcClient } from './modules/identity/oidc-client';
 import { identityRoutes } from './modules/identity/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
 import type { ServiceContext } from './platform/access-context';
 import type { Config } from './platform/config';
@@ -81,6 +84,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx, config.rateLimit.publicPerMinute);
   catalogRoutes(app, ctx, config.rateLimit.publicPerMinute);
+  notificationRoutes(app, ctx);
+  dossierRoutes(app, ctx, config.rateLimit.publicPerMinute);
+  registerDossierJobs(ctx);
 
   const webDist = config.webDistDir ?? defaultWebDist;
   const hasWeb = existsSync(webDist);

@@ -147,6 +147,7 @@ export async function createHttpApp(config: Config, options: { logger?: boolean 
       });
     }
     request.log.error({ err: error }, 'unhandled error');
+    if (process.env.MOTCUA_DEBUG_ERRORS) console.error(error);
     return reply.status(500).send({
       error: {
         code: 'INTERNAL',

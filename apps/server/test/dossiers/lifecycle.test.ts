@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { applicant, command, deskOf, receive } from './dossier-fixtures';
+
+// The demo clock starts on Monday 2026-03-02 09:00 (UTC+7).
+describe('a dossier from the desk to the returned result (Decree 61/2018)', () => {
+  let t: TestApp;
+  let desk: TestClient;
+  let specialist: TestClient;
+  let head: TestClient;
+  let deskId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    desk = await t.loginStaff('motcua.anbinh');
+    specialist = await t.loginStaff('congchuc.anbinh');
+    head = await t.loginStaff('chutich.anbinh');
+    deskId = await deskOf(t, '000.20.01.H99');
+  });
+  afterAll(() => t?.close());
+
+  it('receives at the desk: code per agency and day, receipt appointment 3 working days later', async () => {
+    const res = await receive(desk, deskId);
+    expect(res.status).toBe(201);
+    const s = res.body.summary;
+    expect(s.code).toBe('000.20.01.H99-260302-0001');
+    expect(s.status).toBe('accepted');
+    expect(s.nationalStatus).toBe(2);
+    // 3 working days from Monday 09:00 → Thursday 09:00 (desk hours 07:30–11:30, 13:00–17:00).
+    expect(s.appointmentAt).toBe('2026-03-05T02:00:00.000Z');
+    const second = await receive(desk, deskId);
+    expect(second.body.summary.code).toBe('000.20.01.H99-260302-0002');
+  });
+
+  it('takes the dossier through every step to the returned result', async () => {
+    const created = await receive(desk, deskId);
+    const id = created.body.summary.id;
+    expect((await command(desk, id, { type: 'forward', toUserId: null })).status).toBe(200);
+    expect(
+      (await command(specialist, id, { type: 'propose', outcome: 'grant', summary: 'Đủ điều kiện' })).status,
+    ).toBe(200);
+    expect((await command(specialist, id, { type: 'forward', toUserId: null })).status).toBe(200);
+    expect((await command(head, id, { type: 'approve' })).status).toBe(200);
+    expect((await command(head, id, { type: 'forward', toUserId: null })).status).toBe(200);
+    const issued = await command(head, id, {
+      type: 'issueResult',
+      documents: [{ name: 'Giấy xác nhận tình trạng hôn nhân', electronic: true }],
+    });
+    expect(issued.status).toBe(200);
+    const returned = await command(desk, id, {
+      type: 'returnResult',
+      method: 'desk',
+      collectedBy: applicant.name,
+    });
+    expect(returned.status).toBe(200);
+    const detail = await desk.get(`/api/dossiers/${id}`);
+    expect(detail.body.summary.status).toBe('returned');
+    expect(detail.body.summary.nationalStatus).toBe(10);
+    expect(detail.body.events.map((e: any) => e.type)).toEqual([
+      'DossierSubmitted',
+      'DossierAccepted',
+      'DossierForwarded',
+      'DecisionProposed',
+      'DossierForwarded',
+      'ProposalApproved',
+      'DossierForwarded',
+      'ResultIssued',
+      'ResultReturned',
+    ]);
+    const pub = await t.anonymous().get(`/api/public/dossiers/${detail.body.summary.code}`);
+    expect(pub.status).toBe(200);
+    expect(Object.keys(pub.body).sort()).toEqual(
+      [
+        'appointmentAt',
+        'code',
+        'finishedAt',
+        'nationalStatus',
+        'procedureName',
+        'receivedAt',
+        'returnedAt',
+        'status',
+        'statusLabel',
+      ].sort(),
+    );
+    expect(JSON.stringify(pub.body)).not.toContain(applicant.name);
+  });
+});
