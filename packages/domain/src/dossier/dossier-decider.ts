@@ -145,6 +145,16 @@ function checkRequiredComponents(
     });
 }
 
+function checkKnownComponents(
+  procedure: NewDossier['procedure'],
+  components: readonly SubmittedComponent[],
+): void {
+  const known = new Set(procedure.components.map((c) => c.name));
+  const unknown = components.filter((c) => !known.has(c.name)).map((c) => c.name);
+  if (unknown.length > 0)
+    fail('UNKNOWN_COMPONENT', `Thành phần hồ sơ không thuộc thủ tục: ${unknown.join('; ')}`, { unknown });
+}
+
 /**
  * `complete`: the online portal refuses a submission without every required component. A paper or postal
  * dossier is recorded as it arrived, complete or not, because the desk answers an incomplete one with
@@ -154,10 +164,7 @@ function checkNewDossier(d: NewDossier, complete: boolean): void {
   if (d.procedure.processingTime === undefined)
     fail('PROCEDURE_INVALID', 'Thủ tục không có thời hạn giải quyết');
   if (complete) checkRequiredComponents(d.procedure, d.components);
-  const known = new Set(d.procedure.components.map((c) => c.name));
-  const unknown = d.components.filter((c) => !known.has(c.name)).map((c) => c.name);
-  if (unknown.length > 0)
-    fail('UNKNOWN_COMPONENT', `Thành phần hồ sơ không thuộc thủ tục: ${unknown.join('; ')}`, { unknown });
+  checkKnownComponents(d.procedure, d.components);
   if (!Number.isInteger(d.sets) || d.sets < 1) fail('INVALID_SETS', 'Số bộ hồ sơ phải là số nguyên dương');
 }
 
@@ -226,6 +233,7 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
       ];
 
     case 'receiveIntakeSupplement':
+      checkKnownComponents(state.procedure!, command.components);
       return [{ type: 'IntakeSupplementReceived', ...base, components: command.components }];
 
     case 'refuseAtIntake':
@@ -335,6 +343,7 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
     }
 
     case 'receiveSupplement':
+      checkKnownComponents(state.procedure!, command.components);
       checkDigitised(state, command.components);
       return [
         {
@@ -542,7 +551,13 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
           requestedVnd: state.payment.requestedVnd,
           paidVnd: state.payment.paidVnd,
         });
-      if (command.method === 'online' && state.result?.documents.every((d) => !d.electronic))
+      // A refusal is returned as its reasons, which the system holds electronically; a granted result
+      // needs an electronic document to be returned online.
+      if (
+        command.method === 'online' &&
+        state.result?.outcome === 'granted' &&
+        state.result.documents.every((d) => !d.electronic)
+      )
         fail('NO_ELECTRONIC_RESULT', 'Hồ sơ không có kết quả điện tử để trả trực tuyến');
       return [
         {

@@ -123,6 +123,21 @@ describe('intake supplement (Form 02) and refusal (Form 03)', () => {
     expect(d.reject({ type: 'refuseAtIntake', reasons }, '2026-03-02T09:05').code).toBe('REASONS_REQUIRED');
   });
 
+  it('a supplement with a component the procedure does not list is refused (UNKNOWN_COMPONENT)', () => {
+    const d = new TestDossier();
+    d.do(cmd.receive({ components: [component(FORM)] }), '2026-03-02T09:00');
+    d.do(
+      { type: 'requestIntakeSupplement', items: [{ name: ID_COPY, reason: 'Thiếu' }], guidance: '' },
+      '2026-03-02T09:05',
+    );
+    const error = d.reject(
+      { type: 'receiveIntakeSupplement', components: [component('Sổ hộ khẩu')] },
+      '2026-03-03T09:00',
+      citizen,
+    );
+    expect(error.code).toBe('UNKNOWN_COMPONENT');
+  });
+
   it('a dossier waiting for an intake supplement may still be refused', () => {
     const d = new TestDossier();
     d.do(cmd.receive({ components: [component(FORM)] }), '2026-03-02T09:00');

@@ -133,6 +133,17 @@ describe('return of the result', () => {
     electronic.do(cmd.returnResult('online'), '2026-03-04T10:00');
     expect(electronic.state.returned?.method).toBe('online');
   });
+
+  it('a refusal after appraisal (its reasons, no document) can be returned online', () => {
+    const d = inAppraisal();
+    d.do(cmd.propose('refuse'), '2026-03-03T10:00', specialist);
+    d.do(cmd.forward(), '2026-03-03T10:00', specialist);
+    d.do(cmd.forward(), '2026-03-03T10:00', leader);
+    d.do(cmd.approve(), '2026-03-03T10:30', head);
+    d.do({ type: 'refuseAfterAppraisal', reasons: ['Không đủ điều kiện'] }, '2026-03-03T11:00', head);
+    d.do(cmd.returnResult('online'), '2026-03-03T14:00');
+    expect(d.state.status).toBe('returned');
+  });
 });
 
 describe('withdrawal and stop', () => {

@@ -130,6 +130,16 @@ describe('receiving the supplement: the full time restarts (Art. 19(2))', () => 
     expect(error.code).toBe('COMPONENT_NOT_DIGITISED');
   });
 
+  it('a supplement with a component the procedure does not list is refused (UNKNOWN_COMPONENT)', () => {
+    const d = withSupplement();
+    const error = d.reject(
+      { type: 'receiveSupplement', components: [component('Sổ hộ khẩu')] },
+      '2026-03-05T09:00',
+    );
+    expect(error.code).toBe('UNKNOWN_COMPONENT');
+    expect(error.details).toEqual({ unknown: ['Sổ hộ khẩu'] });
+  });
+
   it('Decree 61 view vs 766 view: one supplement, result on 18/3 — on time in both', () => {
     const d = withSupplement();
     d.do(cmd.receiveSupplement(), '2026-03-12T14:00', citizen);
