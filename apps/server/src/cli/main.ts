@@ -15,6 +15,8 @@ const help = `Cách dùng / usage: motcua <lệnh / command>
   verify-audit    kiểm tra chuỗi băm nhật ký / verify the audit trail's hash chain (exit 1 if broken)
   calendar        lịch làm việc và hạn xử lý / working calendar and due dates
                   (calendar due --start … --limit … --unit …; calendar year 2026 --json; calendar --help)
+  dossiers        dựng lại / kiểm tra bảng hồ sơ từ sự kiện / rebuild or verify dossier views from events
+                  (dossiers verify; dossiers rebuild)
   help            hướng dẫn này / this help
 
 Biến môi trường / environment: DATABASE_URL (PostgreSQL) hoặc DATA_DIR (PGlite, mặc định ./data).`;
@@ -79,6 +81,10 @@ export function registerCommand(name: string, command: Command): void {
 }
 registerCommand('calendar', async (args) =>
   (await import('../modules/calendar/calendar-command')).runCalendarCommand(args),
+);
+
+registerCommand('dossiers', async (args) =>
+  (await import('../modules/dossiers/dossier-command')).runDossierCommand(args),
 );
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -245,3 +245,7 @@ export async function replaceProjection(tx: Db, row: DossierProjection): Promise
 }
 
 export type { DossierState };
+
+export async function insertRollupRows(tx: Db, rows: (typeof dailyRollups.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(dailyRollups).values(rows.slice(i, i + 500));
+}
