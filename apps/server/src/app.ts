@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   calendarRoutes(app, ctx, config.rateLimit.publicPerMinute);
   catalogRoutes(app, ctx, config.rateLimit.publicPerMinute);
   notificationRoutes(app, ctx);
-  dossierRoutes(app, ctx, config.rateLimit.publicPerMinute);
+  dossierRoutes(app, ctx, { publicPerMinute: config.rateLimit.publicPerMinute, publicUrl: config.publicUrl });
   registerDossierJobs(ctx);
 
   const webDist = config.webDistDir ?? defaultWebDist;

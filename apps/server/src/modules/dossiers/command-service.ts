@@ -4,6 +4,7 @@ import { localDateOf, parseInstant } from '@motcua/domain/calendar/vietnam-time'
 import type { DossierCommand } from '@motcua/domain/dossier/dossier-commands';
 import { decide } from '@motcua/domain/dossier/dossier-decider';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
+import { type AgencyNode, scopeOf } from '@motcua/domain/org/agency-tree';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { forbidden, invalid, notFound } from '../../platform/app-error';
 import { inTransaction } from '../../platform/database';
@@ -59,6 +60,7 @@ async function authorise(
   row: store.DossierRow,
   state: DossierState,
   input: DossierCommandInput,
+  nodes: readonly AgencyNode[],
 ): Promise<string | null> {
   if (access.kind === 'citizen') {
     if (row.applicantAccountId !== access.userId) throw notFound('hồ sơ', 'DOSSIER_NOT_FOUND');
@@ -71,6 +73,16 @@ async function authorise(
   const deskAgency = row.deskAgencyId ?? row.receivingAgencyId;
   const inScope = async (permission: string, agencyId: string) =>
     (await access.scope(permission)).has(agencyId);
+  // Another agency's answer (consultation, inter-agency result) comes from its handlers or its head, who
+  // may sit in one of its units (a department's specialists work in its offices).
+  const actsFor = async (agencyId: string) => {
+    const units = scopeOf(nodes, [agencyId]);
+    for (const permission of ['dossier.process', 'dossier.sign']) {
+      const scope = await access.scope(permission);
+      for (const unit of units) if (scope.has(unit)) return true;
+    }
+    return false;
+  };
 
   if (input.type === 'withdraw' || input.type === 'stop') {
     const permission = input.type === 'withdraw' ? 'dossier.receive' : 'dossier.sign';
@@ -88,15 +100,12 @@ async function authorise(
   }
   if (input.type === 'answerConsultation') {
     const c = state.consultations.find((x) => x.consultationId === input.consultationId);
-    if (c && !(await inScope('dossier.process', c.agencyId)))
+    if (c && !(await actsFor(c.agencyId)))
       throw forbidden('Chỉ cơ quan được xin ý kiến mới trả lời được');
     return c?.agencyId ?? null;
   }
   if (input.type === 'recordAgencyResult') {
-    if (
-      !(await inScope('dossier.process', input.agencyId)) &&
-      !(await inScope('dossier.receive', deskAgency))
-    )
+    if (!(await actsFor(input.agencyId)) && !(await inScope('dossier.receive', deskAgency)))
       throw forbidden('Chỉ cơ quan phối hợp (hoặc bộ phận một cửa) được cập nhật kết quả liên thông');
     return input.agencyId;
   }
@@ -115,8 +124,11 @@ async function authorise(
     return deskAgency;
   }
   if (stepCommands.has(input.type)) {
-    const unit = row.stepUnitId;
-    const permission = rolePermission[row.stepRole ?? ''] ?? 'dossier.process';
+    // A parallel (inter-agency) step has no unit of its own: the lead agency's handlers collect the
+    // branches' results and move the dossier on.
+    const parallel = row.stepKey !== null && row.stepUnitId === null;
+    const unit = parallel ? (state.workflow?.leadAgencyId ?? null) : row.stepUnitId;
+    const permission = parallel ? 'dossier.process' : (rolePermission[row.stepRole ?? ''] ?? 'dossier.process');
     if (unit === null || !(await inScope(permission, unit)))
       throw forbidden('Hồ sơ đang ở bước xử lý của đơn vị hoặc vai trò khác');
     if (row.assigneeUserId !== null && row.assigneeUserId !== access.userId && input.type !== 'forward') {
@@ -263,8 +275,8 @@ export async function executeCommand(
   const row = await requireVisibleDossier(ctx, access, dossierId);
   const state = row.state;
   if (row.version !== expectedVersion) throw versionConflict();
-  const actingFor = await authorise(access, row, state, input);
   const directory = await agencyDirectory(ctx);
+  const actingFor = await authorise(access, row, state, input, directory.nodes);
   const command = await toDomainCommand(ctx, row, state, input, directory.byId, officer);
   const now = ctx.now().getTime();
   const calendar = await calendarFor(ctx, state.deskId);
@@ -290,6 +302,7 @@ export async function executeCommand(
         deskAgencyId: row.deskAgencyId,
         calendar,
         rules,
+        agencyNames,
       });
       return { dossierId: after.dossierId, version: after.version };
     });

@@ -4,6 +4,7 @@ import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import { rollupDeltas } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
+import { progressPayload } from '@motcua/domain/dossier/national-sync';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
@@ -43,14 +44,18 @@ export async function commitEvents(
     deskAgencyId: string | null;
     calendar: WorkingCalendar;
     rules: DossierRules;
+    /** Names of agencies, for the national progress payloads (DonViXuLy, PhongBanXuLy). */
+    agencyNames: Record<string, string>;
   },
 ): Promise<DossierState> {
   const { before, events } = input;
   let state = before;
   const deltas = [];
+  const progress = [];
   for (const e of events) {
     const next = evolve(state, e);
     deltas.push(...rollupDeltas(state, e, next));
+    progress.push(progressPayload(next, e, { agencyNames: input.agencyNames }));
     state = next;
   }
   const now = ctx.now().getTime();
@@ -72,10 +77,14 @@ export async function commitEvents(
     },
     deltas,
   );
+  // The progress payloads of this change travel in the job; the dossier payload is rendered by the sender
+  // from the events up to `version` (immutable, so rendering later gives the same payload).
   await ctx.jobs.enqueue(tx, NATIONAL_SYNC_QUEUE, {
     receivingAgencyId: state.receivingAgencyId,
     dossierId: state.dossierId,
+    code: state.code,
     version: state.version,
+    progress,
   });
   await recordAudit(
     tx,

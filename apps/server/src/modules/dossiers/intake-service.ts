@@ -136,6 +136,7 @@ async function runIntake(
         deskAgencyId: prepared.deskAgencyId,
         calendar,
         rules,
+        agencyNames,
       });
       if (idempotency.key !== undefined)
         await store.insertIdempotencyKey(tx, {

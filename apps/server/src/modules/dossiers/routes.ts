@@ -2,12 +2,14 @@ import {
   dossierCodeParamsSchema,
   dossierCommandRequestSchema,
   dossierDetailSchema,
+  dossierFormParamsSchema,
   dossierListQuerySchema,
   dossierListSchema,
   dossierParamsSchema,
   publicDossierSchema,
   receiveDossierSchema,
   submitDossierSchema,
+  trackingBookQuerySchema,
 } from '@motcua/contracts/dossier';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -16,6 +18,7 @@ import { invalid, unauthenticated } from '../../platform/app-error';
 import type { HttpApp } from '../../platform/http-app';
 import { executeCommand } from './command-service';
 import type { Officer } from './dossier-context';
+import { renderDossierForm, renderTrackingBook } from './form-service';
 import { receiveAtDesk, submitOnline } from './intake-service';
 import { getDossier, listDossiers, publicLookup } from './query-service';
 
@@ -43,7 +46,36 @@ function idempotencyKey(req: FastifyRequest): string | undefined {
   return key;
 }
 
-export function dossierRoutes(app: HttpApp, ctx: ServiceContext, publicPerMinute: number): void {
+export function dossierRoutes(
+  app: HttpApp,
+  ctx: ServiceContext,
+  options: { publicPerMinute: number; publicUrl: string },
+): void {
+  const { publicPerMinute, publicUrl } = options;
+  app.get(
+    '/api/dossiers/tracking-book',
+    { schema: { querystring: trackingBookQuerySchema }, config: { access: { permission: 'dossier.read' } } },
+    async (req, reply) => {
+      const book = await renderTrackingBook(ctx, req.access, req.query);
+      return reply
+        .header('content-type', book.contentType)
+        .header('content-disposition', `attachment; filename="${book.filename}"`)
+        .send(book.body);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:id/forms/:form',
+    { schema: { params: dossierFormParamsSchema }, config: { access: 'authenticated' } },
+    async (req, reply) => {
+      const form = await renderDossierForm(ctx, req.access, req.params.id, req.params.form, publicUrl);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${form.filename}"`)
+        .send(form.pdf);
+    },
+  );
+
   app.post(
     '/api/dossiers',
     {

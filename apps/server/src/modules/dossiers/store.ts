@@ -1,7 +1,7 @@
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
 
@@ -248,4 +248,18 @@ export type { DossierState };
 
 export async function insertRollupRows(tx: Db, rows: (typeof dailyRollups.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(dailyRollups).values(rows.slice(i, i + 500));
+}
+
+/** Dossiers accepted at a desk in [from, to): the rows of its tracking book (Form 06). */
+export async function dossiersAcceptedAtDesk(
+  db: Db,
+  deskId: string,
+  from: Date,
+  to: Date,
+): Promise<DossierRow[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.deskId, deskId), gte(dossiers.acceptedAt, from), lt(dossiers.acceptedAt, to)))
+    .orderBy(asc(dossiers.acceptedAt));
 }
