@@ -79,6 +79,8 @@ export const dossiers = dossiersSchema.table(
     extended: boolean('extended').notNull().default(false),
     digitised: boolean('digitised').notNull().default(false),
     paidOnline: boolean('paid_online').notNull().default(false),
+    /** Alerts the deadline scanner already sent (`due-soon`, `late`, `apology-due`, `consultation:<id>`): each once. */
+    alerts: text('alerts').array().notNull().default(sql`'{}'::text[]`),
     state: jsonb('state').$type<DossierState>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

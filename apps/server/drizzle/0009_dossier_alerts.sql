@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers"."dossiers" ADD COLUMN "alerts" text[] DEFAULT '{}'::text[] NOT NULL;
