@@ -61,3 +61,158 @@ export async function command(client: TestClient, dossierId: string, body: Recor
     command: body,
   });
 }
+
+// ── clock, people and reads shared by the engine's API tests ──────────────
+
+/** An instant given as Vietnam wall-clock time (UTC+7): `vnTime('2026-02-12T09:00')`. */
+export const vnTime = (local: string): Date => new Date(`${local}:00+07:00`);
+
+/**
+ * Logged-in clients by name, re-created after the test clock jumps (sessions expire while it moves).
+ * `staff('motcua.anbinh')`, `citizen('congdan@minhhoa.demo')`; `travel(to)` moves the clock and forgets them.
+ */
+export class People {
+  private readonly clients = new Map<string, TestClient>();
+  constructor(private readonly t: TestApp) {}
+
+  async staff(username: string): Promise<TestClient> {
+    const key = `staff:${username}`;
+    let c = this.clients.get(key);
+    if (!c) {
+      c = await this.t.loginStaff(username);
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  async citizen(identifier = 'congdan@minhhoa.demo'): Promise<TestClient> {
+    const key = `citizen:${identifier}`;
+    let c = this.clients.get(key);
+    if (!c) {
+      c = await this.t.loginCitizen(identifier);
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  /** Moves the test clock to a Vietnam wall-clock time; every client logs in again on next use. */
+  travel(local: string): void {
+    const to = vnTime(local);
+    if (to.getTime() < this.t.clock.now.getTime()) throw new Error(`the clock does not go back (${local})`);
+    this.t.clock.now = to;
+    this.clients.clear();
+  }
+}
+
+/** A citizen account of its own, registered through the portal (for "another citizen's dossier"). */
+export async function registerCitizen(t: TestApp, fullName: string, email: string): Promise<void> {
+  const res = await t
+    .anonymous()
+    .post('/api/auth/citizen/register', { fullName, email, password: 'MotCua@2026' });
+  if (res.status !== 201) throw new Error(`register ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A staff account created by the provincial administrator (password MotCua@2026). */
+export async function createStaff(
+  t: TestApp,
+  username: string,
+  fullName: string,
+  role: string,
+  agencyCode: string,
+): Promise<string> {
+  const admin = await t.loginStaff('quantri');
+  const res = await admin.post('/api/identity/users', {
+    username,
+    fullName,
+    password: 'MotCua@2026',
+    roles: [{ role, agencyId: await t.agencyId(agencyCode) }],
+  });
+  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** The catalogue id of a published procedure (the public page takes its national code). */
+export async function procedureIdOf(t: TestApp, nationalCode: string): Promise<string> {
+  const res = await t.anonymous().get(`/api/catalog/procedures/${nationalCode}`);
+  if (res.status !== 200) throw new Error(`no procedure ${nationalCode}: ${res.status}`);
+  return res.body.procedureId;
+}
+
+/** Stores an internal workflow through the catalogue API, as the procedure-control officer does. */
+export async function storeWorkflow(
+  t: TestApp,
+  nationalCode: string,
+  agencyId: string,
+  definition: unknown,
+): Promise<void> {
+  const officer = await t.loginStaff('kiemsoat.tthc');
+  const id = await procedureIdOf(t, nationalCode);
+  const res = await officer.put(`/api/catalog/admin/procedures/${id}/workflows/${agencyId}`, { definition });
+  if (res.status !== 200) throw new Error(`workflow: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A citizen's online submission (with its Idempotency-Key) of the marital-status procedure by default. */
+export async function submitOnline(
+  citizen: TestClient,
+  agencyId: string,
+  key: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return citizen.post(
+    '/api/portal/dossiers',
+    {
+      procedure: MARITAL_STATUS,
+      agencyId,
+      components: requiredComponents(MARITAL_STATUS),
+      ...overrides,
+    },
+    { 'idempotency-key': key },
+  );
+}
+
+/** The dossier as its reader sees it (throws unless 200). */
+export async function detail(client: TestClient, dossierId: string) {
+  const res = await client.get(`/api/dossiers/${dossierId}`);
+  if (res.status !== 200) throw new Error(`read ${dossierId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as {
+    summary: Record<string, any>;
+    state: Record<string, any>;
+    progress: Record<string, any>;
+    progress766: Record<string, any> | null;
+    events: { type: string; [k: string]: any }[];
+  };
+}
+
+/** Sends a command on an explicit version (no read before: for concurrency and refusal checks). */
+export function commandAt(
+  client: TestClient,
+  dossierId: string,
+  version: number,
+  body: Record<string, unknown>,
+) {
+  return client.post(`/api/dossiers/${dossierId}/commands`, { version, command: body });
+}
+
+/** Asserts a command succeeded, with the response in the message when it did not. */
+export async function ok(res: Promise<{ status: number; body: any }> | { status: number; body: any }) {
+  const r = await res;
+  if (r.status !== 200) throw new Error(`expected 200, got ${r.status} ${JSON.stringify(r.body)}`);
+  return r;
+}
+
+/** The ward An Bình's staff through the generated default workflow: desk → specialist → leaders → result. */
+export async function processToResult(
+  people: People,
+  dossierId: string,
+  documents: Record<string, unknown>[] = [{ name: 'Giấy xác nhận tình trạng hôn nhân', electronic: true }],
+): Promise<void> {
+  const desk = await people.staff('motcua.anbinh');
+  const specialist = await people.staff('congchuc.anbinh');
+  const head = await people.staff('chutich.anbinh');
+  await ok(command(desk, dossierId, { type: 'forward', toUserId: null }));
+  await ok(command(specialist, dossierId, { type: 'propose', outcome: 'grant', summary: 'Đủ điều kiện' }));
+  await ok(command(specialist, dossierId, { type: 'forward', toUserId: null }));
+  await ok(command(head, dossierId, { type: 'approve' }));
+  await ok(command(head, dossierId, { type: 'forward', toUserId: null }));
+  await ok(command(head, dossierId, { type: 'issueResult', documents }));
+}

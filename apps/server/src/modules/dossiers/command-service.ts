@@ -100,8 +100,7 @@ async function authorise(
   }
   if (input.type === 'answerConsultation') {
     const c = state.consultations.find((x) => x.consultationId === input.consultationId);
-    if (c && !(await actsFor(c.agencyId)))
-      throw forbidden('Chỉ cơ quan được xin ý kiến mới trả lời được');
+    if (c && !(await actsFor(c.agencyId))) throw forbidden('Chỉ cơ quan được xin ý kiến mới trả lời được');
     return c?.agencyId ?? null;
   }
   if (input.type === 'recordAgencyResult') {
@@ -128,7 +127,9 @@ async function authorise(
     // branches' results and move the dossier on.
     const parallel = row.stepKey !== null && row.stepUnitId === null;
     const unit = parallel ? (state.workflow?.leadAgencyId ?? null) : row.stepUnitId;
-    const permission = parallel ? 'dossier.process' : (rolePermission[row.stepRole ?? ''] ?? 'dossier.process');
+    const permission = parallel
+      ? 'dossier.process'
+      : (rolePermission[row.stepRole ?? ''] ?? 'dossier.process');
     if (unit === null || !(await inScope(permission, unit)))
       throw forbidden('Hồ sơ đang ở bước xử lý của đơn vị hoặc vai trò khác');
     if (row.assigneeUserId !== null && row.assigneeUserId !== access.userId && input.type !== 'forward') {
