@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   catalogRoutes(app, ctx, config.rateLimit.publicPerMinute);
   notificationRoutes(app, ctx);
   dossierRoutes(app, ctx, { publicPerMinute: config.rateLimit.publicPerMinute, publicUrl: config.publicUrl });
-  registerDossierJobs(ctx);
+  registerDossierJobs(ctx, config.jobs.deadlineScanCron);
 
   const webDist = config.webDistDir ?? defaultWebDist;
   const hasWeb = existsSync(webDist);

@@ -60,7 +60,7 @@ async function recompute(ctx: ServiceContext): Promise<Recomputed> {
 }
 
 function comparable(row: store.DossierProjection, withLiveStatus: boolean): string {
-  const { updatedAt, liveStatus, ...rest } = row;
+  const { updatedAt, liveStatus, alerts: _alerts, ...rest } = row;
   const normal = Object.fromEntries(
     Object.entries({ ...rest, ...(withLiveStatus ? { liveStatus } : {}), updatedAt }).map(([k, v]) => [
       k,

@@ -188,10 +188,17 @@ export async function openDossiers(db: Db, limit: number, afterId: string | null
     .limit(limit);
 }
 
-export async function setLiveStatus(db: Db, receivingAgencyId: string, id: string, liveStatus: string) {
+/** The scanner's write: the live status and the alerts sent (never the version: it is not a command). */
+export async function markScanned(
+  db: Db,
+  receivingAgencyId: string,
+  id: string,
+  liveStatus: string,
+  alerts: string[],
+) {
   await db
     .update(dossiers)
-    .set({ liveStatus })
+    .set({ liveStatus, alerts })
     .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.id, id)));
 }
 

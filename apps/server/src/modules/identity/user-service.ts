@@ -323,3 +323,24 @@ export async function activeStaffMember(
     roles: roles.map((r) => ({ role: r.role, agencyId: r.agencyId })),
   };
 }
+
+/** Active staff holding one of `roles` at one of `agencyIds` (whom to tell about a dossier). */
+export async function staffIdsWithRoles(
+  ctx: ServiceContext,
+  agencyIds: readonly string[],
+  roles: readonly string[],
+): Promise<string[]> {
+  if (agencyIds.length === 0 || roles.length === 0) return [];
+  const staff = await store.staffWithRolesIn(ctx.db, agencyIds);
+  const active = staff.filter((u) => u.status === 'active');
+  const assignments = await store.rolesOf(
+    ctx.db,
+    active.map((u) => u.id),
+  );
+  const wanted = new Set(agencyIds);
+  return [
+    ...new Set(
+      assignments.filter((r) => wanted.has(r.agencyId) && roles.includes(r.role)).map((r) => r.userId),
+    ),
+  ];
+}
