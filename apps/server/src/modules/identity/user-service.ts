@@ -315,7 +315,7 @@ export async function activeStaffMember(
   id: string,
 ): Promise<{ id: string; fullName: string; roles: { role: string; agencyId: string }[] } | null> {
   const user = /^[0-9a-f-]{36}$/i.test(id) ? await store.userById(ctx.db, id) : undefined;
-  if (!user || user.kind !== 'staff' || user.status !== 'active') return null;
+  if (user?.kind !== 'staff' || user.status !== 'active') return null;
   const roles = await store.rolesOf(ctx.db, [user.id]);
   return {
     id: user.id,
