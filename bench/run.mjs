@@ -11,6 +11,10 @@ const benches = {
   calendar: 'due dates per second: indexed working calendar against the minute-by-minute reference',
   search:
     'catalogue search latency over HTTP (5,000 procedures, 1,000 queries) against a bare route; MOTCUA_BENCH_DB=postgres for PostgreSQL',
+  intake:
+    'desk receptions/s over HTTP on PostgreSQL (16 officers at 16 wards, 30 s) against pgbench TPC-B with 16 clients',
+  lookup:
+    'public tracking by dossier code over HTTP (64 concurrent, a few thousand dossiers) against a bare route; PostgreSQL, --pglite for PGlite',
 };
 
 const exportName = (name) => `run${name.replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase())}Bench`;

@@ -6,38 +6,23 @@
 //      DATABASE_URL=postgres://… npx tsx bench/search.ts
 //      npx tsx bench/search.ts --postgres (a throwaway PostgreSQL cluster; or MOTCUA_BENCH_DB=postgres)
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
-import { buildApp } from '../apps/server/src/app';
 import { columnsOf } from '../apps/server/src/modules/catalog/catalog-service';
 import { seedContent, seedProcedures } from '../apps/server/src/modules/catalog/catalogue-seed-service';
 import { procedures, versions } from '../apps/server/src/modules/catalog/schema';
 import { versionColumnValues } from '../apps/server/src/modules/catalog/store';
-import { loadConfig } from '../apps/server/src/platform/config';
-import { type Database, openDatabase } from '../apps/server/src/platform/database';
+import type { Database } from '../apps/server/src/platform/database';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
-import { startThrowawayCluster } from '../apps/server/test/support/postgres-cluster';
+import { openBenchDatabase, requestedEngine, seededRandom, startBenchApp } from './support/bench-app';
+import { percentile, summaryLine } from './support/http-load';
+
+export { seededRandom };
 
 const PROCEDURES = 5_000;
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const WARMUP = Math.min(100, QUERIES);
 const CONCURRENCY = 4;
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4_294_967_296;
-  };
-}
 
 const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
 
@@ -113,14 +98,6 @@ async function measure(base: string, paths: string[]): Promise<{ latencies: numb
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-function summary(label: string, r: { latencies: number[]; seconds: number }): string {
-  const sorted = [...r.latencies].sort((a, b) => a - b);
-  return `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${(sorted.length / r.seconds).toFixed(0)} req/s`;
-}
-
 /** The bench's catalogue: the demo seed plus generated variants, up to PROCEDURES published versions. */
 export async function loadBenchCatalogue(
   database: Database,
@@ -175,35 +152,20 @@ export async function loadBenchCatalogue(
 }
 
 export async function runSearchBench(): Promise<{ name: string; lines: string[] }> {
-  const wantPostgres = process.argv.includes('--postgres') || process.env.MOTCUA_BENCH_DB === 'postgres';
-  let databaseUrl = process.env.DATABASE_URL ?? null;
-  const cluster = databaseUrl === null && wantPostgres ? await startThrowawayCluster() : null;
-  if (cluster) databaseUrl = cluster.url;
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-  const database = await openDatabase({ databaseUrl, dataDir: null, poolSize: 8 });
+  const bench = await openBenchDatabase({ engine: requestedEngine('pglite'), poolSize: 8 });
   try {
+    const database = bench.database;
     const random = seededRandom(766);
     const { names } = await loadBenchCatalogue(database, random);
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
-      LOG_LEVEL: 'silent',
-      OIDC_DEV_PROVIDER: 'false',
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
-      WEB_DIST_DIR: join(dataDir, 'no-web'),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    });
-    const app = await buildApp({ config, database, logger: false });
-    app.get('/bench/bare', async () => ({ ok: true }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const server = await startBenchApp(bench);
+    const base = server.base;
     try {
       const queries = makeQueries(names, random).map((q) => `/api/catalog/search?q=${encodeURIComponent(q)}`);
       await measure(base, queries.slice(0, WARMUP));
       const search = await measure(base, queries.slice(WARMUP));
       const bare = await measure(
         base,
-        Array.from({ length: QUERIES }, () => '/bench/bare'),
+        Array.from({ length: QUERIES }, () => server.barePath),
       );
       const engine = database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
       const target = database.kind === 'pglite' ? 50 : 20;
@@ -214,21 +176,19 @@ export async function runSearchBench(): Promise<{ name: string; lines: string[] 
       return {
         name: 'search',
         lines: [
-          summary(
+          summaryLine(
             `search (${engine}, ${PROCEDURES} procedures, ${QUERIES} queries, ${CONCURRENCY} concurrent)`,
             search,
           ),
-          summary('search: bare Fastify route, same app and clients', bare),
+          summaryLine('search: bare Fastify route, same app and clients', bare),
           `search: p95 target ≤ ${target} ms on ${engine}: ${p95 <= target ? 'met' : 'NOT met'}`,
         ],
       };
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
-    await database.close();
-    await cluster?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -1,0 +1,104 @@
+// Desk receptions through the real HTTP API on PostgreSQL: 16 desk officers, each at the one-stop desk
+// of their own ward, receive dossiers of a commune procedure and accept them on the spot
+// (POST /api/dossiers with decision accept: validation, code, due date, events, projection, rollups,
+// national-sync job, audit entry, and the dossier's detail as the answer), back to back, 16 requests in
+// flight, for 30 s after a warm-up. The baseline is pgbench's TPC-B with as many clients on the same
+// server in the same run; the target is intake ≥ 0.5 × pgbench's tps.
+// Run: npm run bench -- intake      (a throwaway PostgreSQL cluster; or DATABASE_URL=postgres://… of
+//                                    an empty database whose role may create databases, for pgbench)
+// Knobs: BENCH_SECONDS (30), BENCH_POOL_SIZE (the app's pool, 10 as in production), BENCH_PGBENCH_SCALE (1).
+
+import { cpus, loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
+import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
+import { openBenchDatabase, startBenchApp, workingDayClock } from './support/bench-app';
+import { assertNoFailures, runLoad, summarise, summaryLine } from './support/http-load';
+import { receptionBody, setUpWardDesks } from './support/one-stop-desks';
+import { runPgbench } from './support/pgbench';
+
+const CLIENTS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const WARMUP_MS = 5_000;
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const PGBENCH_SCALE = Number(process.env.BENCH_PGBENCH_SCALE ?? 1);
+
+const rows = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+
+/** Every ward's codes of the day are 1…n without a gap, and the audit chain still verifies. */
+async function checkAfterLoad(db: Parameters<typeof verifyAuditChain>[0]): Promise<string> {
+  const perAgency = rows(
+    await db.execute(sql`
+      select receiving_agency_id, count(*)::int as n,
+             max(right(code, 4)::int) as last, count(distinct code)::int as codes
+      from dossiers.dossiers group by receiving_agency_id`),
+  );
+  const broken = perAgency.filter((r) => r.n !== r.last || r.n !== r.codes);
+  if (broken.length > 0) throw new Error(`dossier codes with gaps or duplicates: ${JSON.stringify(broken)}`);
+  const audit = await verifyAuditChain(db);
+  if (!audit.ok) throw new Error(`the audit chain does not verify: ${JSON.stringify(audit)}`);
+  const dossiers = perAgency.reduce((n, r) => n + Number(r.n), 0);
+  return `${dossiers} dossiers at ${perAgency.length} wards, codes gap-free; audit chain verifies (${audit.checked} entries)`;
+}
+
+export async function runIntakeBench(): Promise<{ name: string; lines: string[] }> {
+  const load = loadavg()[0]!.toFixed(1);
+  const bench = await openBenchDatabase({ engine: 'postgres', poolSize: POOL_SIZE });
+  try {
+    await bench.database.migrate();
+    const now = workingDayClock();
+    const server = await startBenchApp(bench, { now, env: { JOBS_ENABLED: 'false' } });
+    let intake: Awaited<ReturnType<typeof runLoad>>;
+    let checked: string;
+    try {
+      await seedDemoIfEmpty(bench.database.db, now, server.app.jobs);
+      const desks = await setUpWardDesks(server.base, CLIENTS, '2026-03-02');
+      const clients = desks.map((d, i) => ({
+        method: 'POST' as const,
+        paths: ['/api/dossiers'],
+        headers: d.headers,
+        body: receptionBody(d.deskId, i),
+      }));
+      intake = await runLoad({
+        base: server.base,
+        clients,
+        concurrency: CLIENTS,
+        warmupMs: WARMUP_MS,
+        durationMs: SECONDS * 1000,
+      });
+      assertNoFailures('intake', intake);
+      checked = await checkAfterLoad(bench.database.db);
+    } finally {
+      await server.close();
+    }
+    const baseline = await runPgbench(bench.databaseUrl!, {
+      clients: CLIENTS,
+      threads: 2,
+      seconds: SECONDS,
+      scale: PGBENCH_SCALE,
+    });
+    const rate = summarise(intake).perSecond;
+    const ratio = rate / baseline.tps;
+    return {
+      name: 'intake',
+      lines: [
+        summaryLine(
+          `intake (PostgreSQL, ${CLIENTS} desk officers at ${CLIENTS} wards, ${CLIENTS} concurrent, ${SECONDS} s, app pool ${POOL_SIZE})`,
+          intake,
+          'receptions/s',
+        ),
+        `intake: baseline ${baseline.command} on the same server: ${baseline.tps.toFixed(0)} tps, latency avg ${baseline.latencyMs.toFixed(1)} ms`,
+        `intake: ${ratio.toFixed(2)} × pgbench (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+        `intake: checked ${checked}`,
+        `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,
+      ],
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { lines } = await runIntakeBench();
+  for (const line of lines) console.log(line);
+}

@@ -1,0 +1,82 @@
+// The load generator of the HTTP benches, run in a worker thread so that its own work (building requests,
+// parsing responses) does not share the event loop of the app it measures — as with a real client, and
+// as pgbench's client is a process of its own. Plain JavaScript: worker threads do not inherit the
+// TypeScript loader of the main thread.
+//
+// workerData: {
+//   base: 'http://127.0.0.1:PORT',
+//   clients: [{ method, paths: [...], headers: {...}, body: string | null }],  // client i = clients[i % n]
+//   concurrency,                       // requests in flight at any time (one keep-alive socket each)
+//   warmupMs, durationMs,              // time-based run: measure what completes in [warmup, warmup + duration]
+//   requests,                          // or count-based: stop after this many requests (all measured)
+// }
+// Posts back { latencies: Float64Array (ms), seconds, statuses: { [code]: count }, errors: [sample…] }.
+import http from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { base, clients, concurrency, warmupMs = 0, durationMs = null, requests = null } = workerData;
+const url = new URL(base);
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+function send(method, path, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body !== null) req.end(body);
+    else req.end();
+  });
+}
+
+const latencies = [];
+const statuses = {};
+const errors = [];
+let issued = 0;
+const started = performance.now();
+const measureFrom = started + warmupMs;
+const stopAt = durationMs === null ? Number.POSITIVE_INFINITY : measureFrom + durationMs;
+
+async function client(i) {
+  const spec = clients[i % clients.length];
+  const headers = { ...spec.headers };
+  if (spec.body !== null) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(spec.body));
+  }
+  // Clients sharing a spec start at different paths, so they do not ask for the same thing in step.
+  let next = Math.floor((i / concurrency) * spec.paths.length);
+  for (;;) {
+    if (requests !== null && issued >= requests) return;
+    if (performance.now() >= stopAt) return;
+    issued++;
+    const path = spec.paths[next++ % spec.paths.length];
+    const t0 = performance.now();
+    let status = 0;
+    let text = '';
+    try {
+      const res = await send(spec.method, path, headers, spec.body);
+      status = res.status;
+      if (status >= 400) text = res.body.toString('utf8').slice(0, 300);
+    } catch (error) {
+      text = error instanceof Error ? error.message : String(error);
+    }
+    const t1 = performance.now();
+    if (t0 < measureFrom || t1 > stopAt) continue; // warm-up, or finished after the window closed
+    latencies.push(t1 - t0);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if ((status === 0 || status >= 400) && errors.length < 5) errors.push(`${status} ${path}: ${text}`);
+  }
+}
+
+await Promise.all(Array.from({ length: concurrency }, (_, i) => client(i)));
+const ended = Math.min(performance.now(), stopAt);
+agent.destroy();
+const result = Float64Array.from(latencies);
+parentPort.postMessage(
+  { latencies: result, seconds: (ended - Math.max(started, measureFrom)) / 1000, statuses, errors },
+  [result.buffer],
+);
