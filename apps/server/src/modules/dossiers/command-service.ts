@@ -149,6 +149,7 @@ async function toDomainCommand(
   input: DossierCommandInput,
   names: ReadonlyMap<string, { name: string }>,
   officer: Officer,
+  nodes: readonly AgencyNode[],
 ): Promise<DossierCommand> {
   const agencyName = (id: string) => {
     const entry = names.get(id);
@@ -174,11 +175,14 @@ async function toDomainCommand(
     }
     case 'assignHandler': {
       const member = await requireStaff(ctx, input.userId, ['command', 'userId']);
+      requireInUnit(member, row.stepUnitId ?? row.receivingAgencyId, nodes, ['command', 'userId']);
       return { type: 'assignHandler', userId: member.id, name: member.fullName };
     }
     case 'forward': {
       const member =
         input.toUserId === null ? null : await requireStaff(ctx, input.toUserId, ['command', 'toUserId']);
+      const next = state.workflow?.steps[(state.step?.index ?? -1) + 1];
+      if (member && next?.kind === 'task') requireInUnit(member, next.unitId, nodes, ['command', 'toUserId']);
       return {
         type: 'forward',
         toUserId: member?.id ?? null,
@@ -240,6 +244,20 @@ async function toDomainCommand(
   }
 }
 
+/**
+ * A handler must work in the unit of the step they are given (a role held at it or above it): someone
+ * from elsewhere could neither see nor act on the dossier, which would sit with them unhandled.
+ */
+function requireInUnit(
+  member: { roles: { agencyId: string }[] },
+  unitId: string,
+  nodes: readonly AgencyNode[],
+  path: string[],
+): void {
+  if (!member.roles.some((r) => scopeOf(nodes, [r.agencyId]).has(unitId)))
+    throw invalid('HANDLER_NOT_IN_UNIT', 'Cán bộ được giao không thuộc đơn vị xử lý bước này', { path });
+}
+
 async function requireStaff(ctx: ServiceContext, id: string, path: string[]) {
   const member = await activeStaffMember(ctx, id);
   if (!member) throw invalid('STAFF_NOT_FOUND', 'Không tìm thấy cán bộ đang hoạt động', { path });
@@ -278,7 +296,7 @@ export async function executeCommand(
   if (row.version !== expectedVersion) throw versionConflict();
   const directory = await agencyDirectory(ctx);
   const actingFor = await authorise(access, row, state, input, directory.nodes);
-  const command = await toDomainCommand(ctx, row, state, input, directory.byId, officer);
+  const command = await toDomainCommand(ctx, row, state, input, directory.byId, officer, directory.nodes);
   const now = ctx.now().getTime();
   const calendar = await calendarFor(ctx, state.deskId);
   const rules = rulesFor(state.submittedAt ?? now);
