@@ -13,6 +13,7 @@ import {
   receive,
   registerCitizen,
   requiredComponents,
+  storeWorkflow,
   submitOnline,
   vnTime,
 } from './dossier-fixtures';
@@ -338,5 +339,63 @@ describe('a refusal after appraisal', () => {
     const d = await detail(await citizen(), id);
     expect(d.summary.status).toBe('returned');
     expect(d.state.result).toMatchObject({ outcome: 'refused', reasons: ['Đang có đăng ký kết hôn'] });
+  });
+});
+
+describe('a department’s dossier received at the provincial centre', () => {
+  it('is the department’s (its code and handlers), received and returned by the centre’s desk', async () => {
+    people.travel('2026-03-05T09:00');
+    const centre = await t.agencyId('000.00.02.H99');
+    const justice = await t.agencyId('000.00.10.H99');
+    const justiceCivil = await t.agencyId('000.01.10.H99');
+    const step = (key: string, unitId: string, role: string, actions: string[]) => ({
+      kind: 'task',
+      key,
+      name: key,
+      unitId,
+      role,
+      allottedHours: 4,
+      actions,
+    });
+    // Copies of civil-status extracts (2.000635) at Sở Tư pháp: the centre's desk receives and returns.
+    await storeWorkflow(t, '2.000635', justice, {
+      leadAgencyId: justice,
+      steps: [
+        step('tiep-nhan', centre, 'desk-officer', ['receive', 'forward']),
+        step('tham-dinh', justiceCivil, 'specialist', ['process', 'forward']),
+        step('lanh-dao-phong', justiceCivil, 'unit-leader', ['approve', 'forward']),
+        step('lanh-dao-so', justice, 'agency-head', ['sign', 'forward']),
+        step('tra-ket-qua', centre, 'desk-officer', ['return']),
+      ],
+    });
+    const desk = await people.staff('motcua.tinh');
+    const created = await receive(desk, await deskOf(t, '000.00.02.H99'), {
+      procedure: '2.000635',
+      components: requiredComponents('2.000635'),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.summary.id;
+    expect(created.body.summary.code).toBe('000.00.10.H99-260305-0001');
+    expect(created.body.summary.receivingAgencyId).toBe(justice);
+    expect(created.body.state.workflowVersion).toBe(1);
+
+    await ok(command(desk, id, { type: 'forward', toUserId: null }));
+    const specialist = await people.staff('chuyenvien.tuphap');
+    await ok(command(specialist, id, { type: 'propose', outcome: 'grant', summary: 'Có trong sổ hộ tịch' }));
+    await ok(command(specialist, id, { type: 'forward', toUserId: null }));
+    const leader = await people.staff('truongphong.tuphap');
+    await ok(command(leader, id, { type: 'approve' }));
+    await ok(command(leader, id, { type: 'forward', toUserId: null }));
+    await ok(
+      command(await people.staff('giamdoc.tuphap'), id, {
+        type: 'issueResult',
+        documents: [{ name: 'Bản sao Trích lục hộ tịch', electronic: true }],
+      }),
+    );
+    await ok(command(desk, id, { type: 'returnResult', method: 'desk', collectedBy: applicant.name }));
+    const d = await detail(desk, id);
+    expect(d.summary.status).toBe('returned');
+    const pub = await t.anonymous().get(`/api/public/dossiers/${d.summary.code}`);
+    expect(pub.body.status).toBe('returned');
   });
 });

@@ -200,8 +200,14 @@ export async function receiveAtDesk(
   const procedure = await requireProcedure(ctx, input.procedure, now);
   requireChannel(procedure, input.channel);
   const directory = await agencyDirectory(ctx);
-  const served = scopeOf(directory.nodes, [desk.agencyId, ...desk.servesAgencyIds]);
-  const receivingAgencyId = procedure.implementingAgencyIds.find((id) => served.has(id));
+  // A desk receiving for other agencies (the provincial centre for the departments) records the dossier
+  // as the implementing agency's it serves: that agency handles it, by its workflow, under its code. The
+  // desk's own agency receives only what none of them implements.
+  const servedOthers = scopeOf(directory.nodes, desk.servesAgencyIds);
+  const own = scopeOf(directory.nodes, [desk.agencyId]);
+  const receivingAgencyId =
+    procedure.implementingAgencyIds.find((id) => servedOthers.has(id)) ??
+    procedure.implementingAgencyIds.find((id) => own.has(id));
   if (receivingAgencyId === undefined)
     throw invalid(
       'DESK_NOT_HANDLING',
