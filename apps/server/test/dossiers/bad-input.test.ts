@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import {
+  amendProcedure,
   command,
   commandAt,
   deskOf,
@@ -135,6 +136,32 @@ describe('intake', () => {
       422,
       'REQUIRED_COMPONENTS_MISSING',
     );
+  });
+
+  it('refuses acceptance of a component that must be digitised but was not scanned, drawing no number', async () => {
+    // Birth registration amended: the declaration must be scanned at intake (Circular 01/2023/TT-VPCP).
+    await amendProcedure(t, '1.001193', (content) => ({
+      ...content,
+      components: content.components.map((c: { required: boolean }, i: number) => ({
+        ...c,
+        mustDigitise: i === 0,
+      })),
+    }));
+    const client = await desk();
+    const before = await intakeSnapshot(client);
+    const birth = (digitised: boolean) =>
+      receive(client, anBinhDesk, {
+        procedure: '1.001193',
+        components: requiredComponents('1.001193', digitised),
+      });
+    const paper = await birth(false);
+    expect(paper.status).toBe(422);
+    expect(paper.body.error.code).toBe('COMPONENT_NOT_DIGITISED');
+    await expectNoIntake(client, before);
+    const scanned = await birth(true);
+    expect(scanned.status).toBe(201);
+    // Every dossier of the day so far is An Bình's: the refused one drew no number.
+    expect(Number(scanned.body.summary.code.slice(-4))).toBe(before.total + 1);
   });
 
   it('refuses a desk receiving a procedure it does not handle (DESK_NOT_HANDLING)', async () => {

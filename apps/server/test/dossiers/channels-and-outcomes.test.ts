@@ -399,3 +399,38 @@ describe('a department’s dossier received at the provincial centre', () => {
     expect(pub.body.status).toBe('returned');
   });
 });
+
+describe('a procedure with an immediate result', () => {
+  it('is certified and handed back by the desk on the spot, without an appointment', async () => {
+    // Certifying a copy from the original (2.000815, Decree 23/2015 Art. 7): done while the applicant waits.
+    const desk = await wardDesk();
+    const created = await receive(desk, deskId, {
+      procedure: '2.000815',
+      components: requiredComponents('2.000815'),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.summary.id;
+    expect(created.body.summary.appointmentAt).toBeNull();
+    await ok(
+      command(desk, id, { type: 'requestPayment', items: [{ name: 'Lệ phí chứng thực', amountVnd: 2000 }] }),
+    );
+    await ok(command(desk, id, { type: 'recordPayment', amountVnd: 2000, method: 'desk' }));
+    await ok(
+      command(desk, id, {
+        type: 'issueResult',
+        documents: [{ name: 'Bản sao có chứng thực', electronic: false }],
+      }),
+    );
+    await ok(command(desk, id, { type: 'returnResult', method: 'desk', collectedBy: applicant.name }));
+    const d = await detail(desk, id);
+    expect(d.summary).toMatchObject({ status: 'returned', appointmentAt: null });
+    expect(d.events.map((e) => e.type)).toEqual([
+      'DossierSubmitted',
+      'DossierAccepted',
+      'PaymentRequested',
+      'PaymentReceived',
+      'ResultIssued',
+      'ResultReturned',
+    ]);
+  });
+});

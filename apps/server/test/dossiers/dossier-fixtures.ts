@@ -216,3 +216,34 @@ export async function processToResult(
   await ok(command(head, dossierId, { type: 'forward', toUserId: null }));
   await ok(command(head, dossierId, { type: 'issueResult', documents }));
 }
+
+/**
+ * Publishes an amended version of a seeded procedure, in force from now, through the catalogue's review
+ * (officer amends and submits, reviewer approves, officer announces and publishes).
+ */
+export async function amendProcedure(
+  t: TestApp,
+  nationalCode: string,
+  change: (content: Record<string, any>) => Record<string, any>,
+): Promise<void> {
+  const officer = await t.loginStaff('kiemsoat.tthc');
+  const reviewer = await t.loginStaff('kiemsoat.tuphap');
+  const id = await procedureIdOf(t, nationalCode);
+  const amended = await officer.post(`/api/catalog/admin/procedures/${id}/amend`);
+  if (amended.status !== 201) throw new Error(`amend: ${amended.status} ${JSON.stringify(amended.body)}`);
+  const version = amended.body.id;
+  const steps: [TestClient, string, unknown][] = [
+    [officer, 'submit', undefined],
+    [reviewer, 'approve', undefined],
+    [officer, 'announce', { decisionNumber: '77/QĐ-UBND', decisionDate: '2026-03-02' }],
+    [officer, 'publish', {}],
+  ];
+  const updated = await officer.put(`/api/catalog/admin/versions/${version}`, {
+    content: change(structuredClone(amended.body.content)),
+  });
+  if (updated.status !== 200) throw new Error(`update: ${updated.status} ${JSON.stringify(updated.body)}`);
+  for (const [client, action, body] of steps) {
+    const res = await client.post(`/api/catalog/admin/versions/${version}/${action}`, body);
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
