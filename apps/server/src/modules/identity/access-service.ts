@@ -11,9 +11,9 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/app-error';
 import type { Actor } from '../../platform/audit-log';
 import type { HttpApp, RouteAccess } from '../../platform/http-app';
-import { agencyNodes, allAgencyIds } from '../org/agency-service';
+import { agencyDirectory, allAgencyIds } from '../org/agency-service';
 import { resolveSession, type SessionSettings, sessionCookieName } from './session-service';
-import * as store from './store';
+import type * as store from './store';
 
 /**
  * Who is calling and what they may do: one check, used by every route. Each route declares its access
@@ -25,8 +25,8 @@ export interface Caller {
   session: store.SessionRow | null;
   roles: RoleAssignment[];
   sessionState: 'none' | 'expired' | 'active';
-  /** The agency tree as of this request, loaded with the caller so scope checks never query (and never
-   * wait on) the database inside a service's transaction. */
+  /** The agency tree (the org module's cached directory), taken with the caller so scope checks never
+   * query (and never wait on) the database inside a service's transaction. */
   agencies: readonly AgencyNode[];
 }
 
@@ -101,13 +101,15 @@ export async function loadCaller(
       agencies: [],
     };
   }
-  const [roles, agencies] = await Promise.all([store.rolesOf(ctx.db, [resolved.user.id]), agencyNodes(ctx)]);
+  // The cached directory's tree (reloaded on every agency change of this process, within seconds of
+  // another process's): loading the whole tree on every staff request was a statement of its own.
+  const { nodes } = await agencyDirectory(ctx);
   return {
     user: resolved.user,
     session: resolved.session,
-    roles: roles.map((r) => ({ role: r.role as StaffRole, agencyId: r.agencyId })),
+    roles: resolved.roles.map((r) => ({ role: r.role as StaffRole, agencyId: r.agencyId })),
     sessionState: 'active',
-    agencies,
+    agencies: nodes,
   };
 }
 

@@ -120,15 +120,24 @@ export interface AgencyDirectory {
   nodes: readonly AgencyNode[];
 }
 
-// Read on every dossier command and public lookup: kept in memory, reloaded after a change made by this
-// process and at most `directoryTtlMs` after one made by another process.
+// Read on every staff request (the caller's scope), every dossier command and every public lookup: kept in
+// memory per database handle, reloaded after a change made by this process and at most `directoryTtlMs`
+// after one made by another process. Concurrent readers of an expired directory share one load, and a
+// load that overlapped a change is not kept (it may have read the tree before the change committed).
 const directoryTtlMs = 10_000;
-let directory: { loadedAt: number; value: AgencyDirectory } | null = null;
+interface DirectorySlot {
+  loaded: { at: number; generation: number; value: AgencyDirectory } | null;
+  loading: { generation: number; promise: Promise<AgencyDirectory> } | null;
+}
+const directories = new WeakMap<Db, DirectorySlot>();
+/** Raised by every agency change of this process: directories loaded before it are stale. */
+let directoryGeneration = 0;
 
-/** Codes, current names and the tree of every agency (cached). */
-export async function agencyDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
-  const now = Date.now();
-  if (directory !== null && now - directory.loadedAt < directoryTtlMs) return directory.value;
+function invalidateDirectory(): void {
+  directoryGeneration++;
+}
+
+async function loadDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
   const [rows, names] = await Promise.all([store.allAgencies(ctx.db), store.allNames(ctx.db)]);
   const grouped = groupNames(names);
   const date = vietnamDate(ctx.now());
@@ -138,7 +147,7 @@ export async function agencyDirectory(ctx: ServiceContext): Promise<AgencyDirect
     name: nameAsOf(grouped.get(r.id) ?? [], date),
     parentId: r.parentId,
   }));
-  const value: AgencyDirectory = {
+  return {
     byId: new Map(entries.map((e) => [e.id, e])),
     byCode: new Map(entries.map((e) => [e.code, e])),
     nodes: rows.map((a) => ({
@@ -149,8 +158,30 @@ export async function agencyDirectory(ctx: ServiceContext): Promise<AgencyDirect
       successorId: a.successorId,
     })),
   };
-  directory = { loadedAt: now, value };
-  return value;
+}
+
+/** Codes, current names and the tree of every agency (cached). */
+export async function agencyDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
+  let slot = directories.get(ctx.db);
+  if (!slot) {
+    slot = { loaded: null, loading: null };
+    directories.set(ctx.db, slot);
+  }
+  const generation = directoryGeneration;
+  const now = Date.now();
+  if (slot.loaded?.generation === generation && now - slot.loaded.at < directoryTtlMs)
+    return slot.loaded.value;
+  if (slot.loading?.generation === generation) return slot.loading.promise;
+  const promise = loadDirectory(ctx);
+  const loading = { generation, promise };
+  slot.loading = loading;
+  try {
+    const value = await promise;
+    if (directoryGeneration === generation) slot.loaded = { at: now, generation, value };
+    return value;
+  } finally {
+    if (slot.loading === loading) slot.loading = null;
+  }
 }
 
 /** An agency change: one transaction, after which the cached directory is reloaded. */
@@ -158,7 +189,7 @@ async function changeAgencies<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T>
   try {
     return await inTransaction(db, fn);
   } finally {
-    directory = null;
+    invalidateDirectory();
   }
 }
 
@@ -585,7 +616,7 @@ export async function bootstrapAgency(
   db: Db,
   a: { code: string; kind: string; parentId: string | null; validFrom: string; name: string },
 ) {
-  directory = null;
+  invalidateDirectory();
   return store.insertAgency(db, a);
 }
 
