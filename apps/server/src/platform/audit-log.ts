@@ -32,13 +32,6 @@ export async function recordAudit(
   entry: AuditRecord,
   now: Date = new Date(),
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${chainLockKey})`);
-  const [last] = await tx
-    .select({ hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.id))
-    .limit(1);
-  const prevHash = last?.hash ?? genesisHash;
   const content: ChainedContent = {
     at: now.toISOString(),
     actorId: actor.id,
@@ -50,7 +43,21 @@ export async function recordAudit(
     agencyId: entry.agencyId ?? null,
     details: entry.details ?? {},
   };
-  await tx.insert(auditEntries).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
+  // The lock is a statement of its own: under READ COMMITTED a statement sees what was committed when it
+  // started, so a statement that had waited for the lock would miss the entry its holder just committed.
+  await tx.execute(sql`select pg_advisory_xact_lock(${chainLockKey})`);
+  // The previous hash is read and this one computed (SHA-256 of the same bytes as `chainHash`) in the
+  // insert itself: every round trip between lock and commit is time during which no other command in
+  // the whole system can be audited, and this saves one.
+  await tx.execute(sql`
+    insert into audit.entries
+      (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, prev_hash, hash)
+    select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
+      ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
+      ${JSON.stringify(content.details)}::jsonb, previous.hash,
+      encode(sha256(convert_to(previous.hash || ${`\n${canonicalJson(content)}`}, 'UTF8')), 'hex')
+    from (select coalesce(
+      (select hash from audit.entries order by id desc limit 1), ${genesisHash}) as hash) as previous`);
 }
 
 interface ChainedContent {
