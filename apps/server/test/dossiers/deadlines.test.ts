@@ -162,6 +162,16 @@ describe('a late dossier: apology and a new date (Form 04)', () => {
     expect(d.state.extensions).toHaveLength(1);
     expect(d.state.extensions[0]).toMatchObject({ agencyId: anBinh, signedBy: 'Đặng Quốc Bảo' });
 
+    const absurd = await commandAt(
+      head,
+      late,
+      (await detail(head, late)).summary.version,
+      apology('2300-01-02T09:00'),
+    );
+    expect(absurd.status).toBe(422); // a date the working calendar cannot count to
+    expect(absurd.body.error.code).toBe('OUTSIDE_CALENDAR_RANGE');
+    expect((await detail(head, late)).state.extensions).toEqual([]);
+
     const again = await commandAt(head, apologised, d.summary.version, apology('2026-03-25T09:00'));
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe('DEADLINE_ALREADY_EXTENDED');

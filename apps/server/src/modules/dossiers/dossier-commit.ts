@@ -1,3 +1,4 @@
+import { CalendarError } from '@motcua/domain/calendar/calendar-error';
 import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
 import { DossierError } from '@motcua/domain/dossier/dossier-error';
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
@@ -9,14 +10,20 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { AppError, conflict } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { type Db, isUniqueViolation } from '../../platform/database';
+import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { projectionOf } from './dossier-projection';
 import * as store from './store';
 
 /** Job queues the dossier engine writes to in its transactions. */
 export const NATIONAL_SYNC_QUEUE = 'dossier-national-sync';
 
-/** A domain refusal as an HTTP error: a command the state or the law does not allow is a 409/422. */
+/**
+ * A domain refusal as an HTTP error: a command the state or the law does not allow is a 409/422. A date
+ * given by the caller that the working calendar cannot count with (e.g. a new appointment beyond the
+ * calendar's years) is bad input too, not a server failure.
+ */
 export function toAppError(error: unknown): unknown {
+  if (error instanceof CalendarError) return calendarAppError(error);
   if (!(error instanceof DossierError)) return error;
   const status = error.code === 'ILLEGAL_TRANSITION' || error.code === 'DOSSIER_EXISTS' ? 409 : 422;
   if (error.code === 'DOSSIER_NOT_FOUND') return new AppError(error.code, 404, error.message, error.details);
