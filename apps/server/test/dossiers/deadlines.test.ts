@@ -62,6 +62,21 @@ describe('a due date across Tết', () => {
     expect(d.progress).toMatchObject({ kind: 'open', status: 'on-track' });
     expect(d.progress.remainingWorkingMs).toBe(9 * 3600_000);
   });
+
+  it('counts the supplement window in working days too: 12 calendar days later it is still open', async () => {
+    people.travel('2026-02-24T08:30');
+    const desk = await people.staff('motcua.anbinh');
+    const id = (await desk.get('/api/dossiers?q=260212-0001')).body.dossiers[0].id;
+    await ok(command(desk, id, { type: 'forward', toUserId: null }));
+    // Thu 12/2 6.5 h + Fri 13/2 8 h + Mon 23/2 8 h + Tue 24/2 1 h = 23.5 h < 3 working days.
+    const asked = await command(await people.staff('congchuc.anbinh'), id, {
+      type: 'requestSupplement',
+      items: [{ name: requiredComponents(MARITAL_STATUS)[0].name, reason: 'Thiếu thông tin nơi cư trú' }],
+      guidance: 'Bổ sung tờ khai',
+    });
+    expect(asked.status).toBe(200);
+    expect((await detail(desk, id)).summary.status).toBe('supplement-requested');
+  });
 });
 
 describe('a supplement during appraisal (Decree 61 Art. 19)', () => {
