@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench` runs every benchmark; `npm run bench -- calendar` runs one. Each bench is a
+// `npm run bench` runs every benchmark; `npm run bench -- calendar` runs one; `npm run bench -- search
+// --postgres` runs one on PostgreSQL (the benches read --postgres/--pglite themselves). Each bench is a
 // TypeScript module bench/<name>.ts exporting run<Name>Bench(): { name, lines }; it measures itself
 // against a baseline in the same run and the lines it returns are printed as they are.
 import { register } from 'tsx/esm/api';
@@ -10,7 +11,7 @@ register();
 const benches = {
   calendar: 'due dates per second: indexed working calendar against the minute-by-minute reference',
   search:
-    'catalogue search latency over HTTP (5,000 procedures, 1,000 queries) against a bare route; MOTCUA_BENCH_DB=postgres for PostgreSQL',
+    'catalogue search latency over HTTP (5,000 procedures, 1,000 queries) against a bare route; PGlite, --postgres (or MOTCUA_BENCH_DB=postgres) for PostgreSQL',
   intake:
     'desk receptions/s over HTTP on PostgreSQL (16 officers at 16 wards, 30 s) against pgbench TPC-B with 16 clients',
   lookup:
@@ -25,11 +26,28 @@ function listBenches() {
     .join('\n');
 }
 
-const requested = process.argv.slice(2).filter((arg) => arg !== '--');
+/** Options a bench reads from process.argv itself (bench/support/bench-app.ts `requestedEngine`). */
+const options = {
+  '--postgres': 'PostgreSQL (DATABASE_URL, else a throwaway cluster) instead of the bench default',
+  '--pglite': 'PGlite in memory instead of the bench default',
+};
+
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const requested = args.filter((arg) => !arg.startsWith('-'));
+const unknownOptions = args.filter((arg) => arg.startsWith('-') && !Object.hasOwn(options, arg));
 const unknown = requested.filter((name) => !Object.hasOwn(benches, name));
-if (unknown.length > 0) {
+if (unknown.length > 0 || unknownOptions.length > 0) {
+  const what = [
+    ...(unknown.length > 0 ? [`Không có benchmark / unknown benchmark: ${unknown.join(', ')}`] : []),
+    ...(unknownOptions.length > 0
+      ? [`Tuỳ chọn không hợp lệ / unknown option: ${unknownOptions.join(', ')}`]
+      : []),
+  ];
+  const optionList = Object.entries(options)
+    .map(([flag, about]) => `  ${flag.padEnd(12)} ${about}`)
+    .join('\n');
   console.error(
-    `Không có benchmark / unknown benchmark: ${unknown.join(', ')}\nCó sẵn / available:\n${listBenches()}`,
+    `${what.join('\n')}\nCó sẵn / available:\n${listBenches()}\nTuỳ chọn / options:\n${optionList}`,
   );
   process.exit(2);
 }

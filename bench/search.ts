@@ -1,10 +1,12 @@
 // Catalogue search latency through the real HTTP API: 5,000 published procedures (the 45 real seeded
 // ones plus generated variants of them), 1,000 mixed queries (with and without diacritics, with typos,
-// everyday synonyms), sent with `fetch` over a loopback socket by 4 concurrent clients. The baseline is
-// a bare Fastify route of the same app measured the same way in the same run.
-// Run: npx tsx bench/search.ts            (PGlite in memory)
+// everyday synonyms), sent over loopback keep-alive sockets by 4 concurrent clients running in a worker
+// thread (bench/support/http-load.ts), so the client's own work does not share the app's event loop.
+// The baseline is a bare Fastify route of the same app measured the same way in the same run.
+// Run: npx tsx bench/search.ts            (PGlite in memory; or npm run bench -- search)
 //      DATABASE_URL=postgres://… npx tsx bench/search.ts
-//      npx tsx bench/search.ts --postgres (a throwaway PostgreSQL cluster; or MOTCUA_BENCH_DB=postgres)
+//      npx tsx bench/search.ts --postgres (a throwaway PostgreSQL cluster; or npm run bench -- search
+//      --postgres, or MOTCUA_BENCH_DB=postgres)
 
 import { sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
@@ -15,7 +17,7 @@ import { versionColumnValues } from '../apps/server/src/modules/catalog/store';
 import type { Database } from '../apps/server/src/platform/database';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { openBenchDatabase, requestedEngine, seededRandom, startBenchApp } from './support/bench-app';
-import { percentile, summaryLine } from './support/http-load';
+import { assertNoFailures, percentile, runLoad, summaryLine } from './support/http-load';
 
 export { seededRandom };
 
@@ -77,25 +79,6 @@ export function makeQueries(names: string[], random: () => number): string[] {
     queries.push(q.toLowerCase());
   }
   return queries;
-}
-
-async function measure(base: string, paths: string[]): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= paths.length) return;
-      const t0 = performance.now();
-      const res = await fetch(base + paths[i]);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${paths[i]} answered ${res.status}`);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The bench's catalogue: the demo seed plus generated variants, up to PROCEDURES published versions. */
@@ -161,12 +144,19 @@ export async function runSearchBench(): Promise<{ name: string; lines: string[] 
     const base = server.base;
     try {
       const queries = makeQueries(names, random).map((q) => `/api/catalog/search?q=${encodeURIComponent(q)}`);
-      await measure(base, queries.slice(0, WARMUP));
-      const search = await measure(base, queries.slice(WARMUP));
-      const bare = await measure(
-        base,
-        Array.from({ length: QUERIES }, () => server.barePath),
-      );
+      const load = async (paths: string[], requests: number) => {
+        const result = await runLoad({
+          base,
+          clients: [{ method: 'GET', paths }],
+          concurrency: CONCURRENCY,
+          requests,
+        });
+        assertNoFailures('search', result);
+        return result;
+      };
+      await load(queries.slice(0, WARMUP), WARMUP);
+      const search = await load(queries.slice(WARMUP), QUERIES);
+      const bare = await load([server.barePath], QUERIES);
       const engine = database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
       const target = database.kind === 'pglite' ? 50 : 20;
       const p95 = percentile(

@@ -14,8 +14,22 @@
  *   and name (×2) and +0.5 when the name contains the folded query.
  * - Facet counts over the matches, each ignoring its own filter.
  */
-import { acceptsWord, foldText, foldWords, letterMask, splitFolded } from './search-text';
-import { type TrigramText, trigramSet, trigramText, wordSimilarityOf } from './word-similarity';
+import {
+  acceptsWord,
+  allowedEdits,
+  deletionVariants,
+  foldText,
+  foldWords,
+  splitFolded,
+  vocabularyDeletionDepth,
+} from './search-text';
+import {
+  type TrigramDictionary,
+  type TrigramText,
+  trigramQuery,
+  trigramText,
+  wordSimilarityOf,
+} from './word-similarity';
 
 export interface SearchDocument {
   readonly versionId: string;
@@ -86,23 +100,81 @@ const MAX_SYNONYMS = 5;
 /** Matches ranked again with the word similarity, beyond the requested page. */
 export const RERANK = 60;
 const ACCEPTED_CACHE_LIMIT = 20_000;
+const ANSWER_MEMO_LIMIT = 1_000;
 
-interface Entry<D> {
-  readonly document: D;
-  /** Position of the name in name order (ties and browsing sort on it). */
-  readonly nameRank: number;
-  trigrams: TrigramText | null;
+/** Values of one facet, numbered. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+  /** The value's number, or -1 when no document has it. */
+  find(value: string): number {
+    return this.ids.get(value) ?? -1;
+  }
 }
 
+interface Scratch {
+  candidates: Int32Array;
+  touched: Int32Array;
+  kept: Int32Array;
+  coarse: Float64Array;
+  best: Float64Array;
+  found: Uint16Array;
+  seen: Int32Array;
+  flags: Uint8Array;
+  stamp: number;
+}
+
+const CANDIDATE = 1;
+const BOOSTED = 2;
+
 export interface SearchIndex<D extends SearchDocument> {
-  readonly entries: readonly Entry<D>[];
-  /** word → the entries (indexes) whose text holds it. */
+  readonly documents: readonly D[];
+  /** Position of each document's name in name order (ties and browsing sort on it). */
+  readonly nameRank: Int32Array;
+  readonly inForceFrom: Float64Array;
+  /** `Infinity` when open. */
+  readonly inForceTo: Float64Array;
+  /** Facet values of each document, as numbers of the facet's dictionary. */
+  readonly facetIds: {
+    readonly field: Int32Array;
+    readonly levels: readonly Int32Array[];
+    readonly agencies: readonly Int32Array[];
+    readonly online: Int32Array;
+    readonly paid: Uint8Array;
+  };
+  readonly dictionaries: {
+    readonly field: Dictionary;
+    readonly level: Dictionary;
+    readonly agency: Dictionary;
+    readonly online: Dictionary;
+  };
+  /** national code → the documents (indexes) with it. */
+  readonly byCode: ReadonlyMap<string, readonly number[]>;
+  /** word → the documents (indexes) whose text holds it. */
   readonly postings: ReadonlyMap<string, Int32Array>;
-  /** vocabulary by word length, with each word's letter mask */
-  readonly vocabulary: ReadonlyMap<number, { words: string[]; masks: Int32Array }>;
+  /** deletion variant (see `deletionVariants`) → the vocabulary words it comes from */
+  readonly deletions: ReadonlyMap<string, readonly string[]>;
   readonly synonyms: readonly SearchSynonym[];
+  /** Answers of recent requests, least recently used first, each with the interval it holds for. */
+  readonly answers: Map<string, { from: number; to: number; outcome: SearchOutcome<SearchDocument> }>;
+  /** Every instant at which a version enters or leaves force, ascending. */
+  readonly boundaries: Float64Array;
   /** Memo of `acceptedWords` per query word: the index never changes, so neither does the answer. */
   readonly accepted: Map<string, readonly string[]>;
+  /** Working arrays of one search, one slot per document (a search runs to its end synchronously). */
+  readonly scratch: Scratch;
+  /** Each name's trigrams, numbered in `trigrams`. */
+  readonly nameTrigrams: readonly TrigramText[];
+  readonly trigrams: TrigramDictionary;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -111,6 +183,7 @@ export function buildSearchIndex<D extends SearchDocument>(
   documents: readonly D[],
   synonyms: readonly SearchSynonym[],
 ): SearchIndex<D> {
+  const n = documents.length;
   const order = documents
     .map((_document, i) => i)
     .sort(
@@ -118,31 +191,85 @@ export function buildSearchIndex<D extends SearchDocument>(
         byCodePoint(documents[a]!.name, documents[b]!.name) ||
         byCodePoint(documents[a]!.localCode, documents[b]!.localCode),
     );
-  const rank = new Int32Array(documents.length);
+  const nameRank = new Int32Array(n);
   order.forEach((documentIndex, position) => {
-    rank[documentIndex] = position;
+    nameRank[documentIndex] = position;
   });
+  const dictionaries = {
+    field: new Dictionary(),
+    level: new Dictionary(),
+    agency: new Dictionary(),
+    online: new Dictionary(),
+  };
+  const facetIds = {
+    field: new Int32Array(n),
+    levels: [] as Int32Array[],
+    agencies: [] as Int32Array[],
+    online: new Int32Array(n),
+    paid: new Uint8Array(n),
+  };
+  const inForceFrom = new Float64Array(n);
+  const inForceTo = new Float64Array(n);
+  const byCode = new Map<string, number[]>();
   const lists = new Map<string, number[]>();
-  const entries = documents.map((document, i) => {
-    for (const word of new Set(splitFolded(document.foldedText))) {
+  documents.forEach((d, i) => {
+    facetIds.field[i] = dictionaries.field.id(d.fieldCode);
+    facetIds.levels.push(Int32Array.from(new Set(d.levels), (l) => dictionaries.level.id(l)));
+    facetIds.agencies.push(Int32Array.from(new Set(d.agencyIds), (a) => dictionaries.agency.id(a)));
+    facetIds.online[i] = dictionaries.online.id(d.onlineLevel ?? 'none');
+    facetIds.paid[i] = d.hasFee ? 1 : 0;
+    inForceFrom[i] = d.inForceFrom;
+    inForceTo[i] = d.inForceTo ?? Number.POSITIVE_INFINITY;
+    const same = byCode.get(d.nationalCode);
+    if (same) same.push(i);
+    else byCode.set(d.nationalCode, [i]);
+    for (const word of new Set(splitFolded(d.foldedText))) {
       const list = lists.get(word);
       if (list) list.push(i);
       else lists.set(word, [i]);
     }
-    return { document, nameRank: rank[i]!, trigrams: null };
   });
+  const trigrams: TrigramDictionary = new Map();
   const postings = new Map<string, Int32Array>();
-  const byLength = new Map<number, string[]>();
+  const deletions = new Map<string, string[]>();
   for (const [word, list] of lists) {
     postings.set(word, Int32Array.from(list));
-    const same = byLength.get(word.length);
-    if (same) same.push(word);
-    else byLength.set(word.length, [word]);
+    for (const variant of deletionVariants(word, vocabularyDeletionDepth(word.length))) {
+      const same = deletions.get(variant);
+      if (same) same.push(word);
+      else deletions.set(variant, [word]);
+    }
   }
-  const vocabulary = new Map(
-    [...byLength].map(([length, words]) => [length, { words, masks: Int32Array.from(words, letterMask) }]),
-  );
-  return { entries, postings, vocabulary, synonyms, accepted: new Map() };
+  return {
+    documents,
+    nameRank,
+    inForceFrom,
+    inForceTo,
+    facetIds,
+    dictionaries,
+    byCode,
+    postings,
+    deletions,
+    synonyms,
+    accepted: new Map(),
+    answers: new Map(),
+    boundaries: Float64Array.from(
+      new Set([...inForceFrom, ...inForceTo].filter((t) => Number.isFinite(t))),
+    ).sort(),
+    scratch: {
+      candidates: new Int32Array(n),
+      touched: new Int32Array(n),
+      kept: new Int32Array(n),
+      coarse: new Float64Array(n),
+      best: new Float64Array(n),
+      found: new Uint16Array(n),
+      seen: new Int32Array(n),
+      flags: new Uint8Array(n),
+      stamp: 0,
+    },
+    nameTrigrams: documents.map((d) => trigramText(d.foldedName, trigrams)),
+    trigrams,
+  };
 }
 
 /** For each query word, the vocabulary words it may stand for (itself and its near misses). */
@@ -150,18 +277,14 @@ export function acceptedWords(index: SearchIndex<SearchDocument>, words: readonl
   return words.map((word) => {
     const cached = index.accepted.get(word);
     if (cached) return [...cached];
-    const max = word.length <= 1 ? 0 : word.length <= 7 ? 1 : 2;
-    const mask = letterMask(word);
-    const accepted: string[] = [];
-    for (let length = word.length - max; length <= word.length + max; length++) {
-      const group = index.vocabulary.get(length);
-      if (!group) continue;
-      for (let i = 0; i < group.words.length; i++)
-        if (acceptsWord(word, mask, group.words[i]!, group.masks[i]!)) accepted.push(group.words[i]!);
-    }
+    const accepted = new Set<string>();
+    for (const variant of deletionVariants(word, allowedEdits(word.length)))
+      for (const candidate of index.deletions.get(variant) ?? [])
+        if (!accepted.has(candidate) && acceptsWord(word, candidate)) accepted.add(candidate);
+    const list = [...accepted].sort(byCodePoint);
     if (index.accepted.size >= ACCEPTED_CACHE_LIMIT) index.accepted.clear();
-    index.accepted.set(word, accepted);
-    return [...accepted];
+    index.accepted.set(word, list);
+    return [...list];
   });
 }
 
@@ -195,39 +318,76 @@ const FILTER_AGENCY = 4;
 const FILTER_ONLINE = 8;
 const FILTER_FEE = 16;
 
-function failedFilters(d: SearchDocument, r: SearchRequest): number {
-  let failed = 0;
-  if (r.field !== undefined && d.fieldCode !== r.field) failed |= FILTER_FIELD;
-  if (r.level !== undefined && !d.levels.includes(r.level)) failed |= FILTER_LEVEL;
-  if (r.agencyId !== undefined && !d.agencyIds.includes(r.agencyId)) failed |= FILTER_AGENCY;
-  if (r.onlineLevel !== undefined && (d.onlineLevel ?? 'none') !== r.onlineLevel) failed |= FILTER_ONLINE;
-  if (r.fee !== undefined && d.hasFee !== (r.fee === 'paid')) failed |= FILTER_FEE;
-  return failed;
+function includes(ids: Int32Array, id: number): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+  return false;
 }
 
-class FacetCounter {
-  private readonly counts = new Map<string, number>();
-  add(value: string) {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
-  }
-  /** Most frequent first, then by value. */
-  list(): FacetCount[] {
-    return [...this.counts]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value));
-  }
+/** Counts per dictionary number, listed most frequent first, then by value. */
+function facetList(counts: Int32Array, dictionary: Dictionary): FacetCount[] {
+  const out: FacetCount[] = [];
+  for (let id = 0; id < counts.length; id++)
+    if (counts[id]! > 0) out.push({ value: dictionary.values[id]!, count: counts[id]! });
+  return out.sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value));
 }
 
+/**
+ * The search, answered from the index's memo when the same request (same folded query, filters and
+ * page) was answered at an instant with the same versions in force.
+ */
 export function searchCatalogue<D extends SearchDocument>(
+  index: SearchIndex<D>,
+  request: SearchRequest,
+): SearchOutcome<D> {
+  // The answer depends on the query only through its folded form.
+  const key = JSON.stringify([
+    foldText(request.q.normalize('NFC').trim()),
+    request.field,
+    request.level,
+    request.agencyId,
+    request.onlineLevel,
+    request.fee,
+    request.limit,
+    request.offset,
+  ]);
+  const memo = index.answers.get(key);
+  if (memo && memo.from <= request.at && request.at < memo.to) {
+    index.answers.delete(key);
+    index.answers.set(key, memo);
+    return memo.outcome as SearchOutcome<D>;
+  }
+  const outcome = computeSearch(index, request);
+  const { from, to } = stableAround(index.boundaries, request.at);
+  if (index.answers.size >= ANSWER_MEMO_LIMIT) index.answers.delete(index.answers.keys().next().value!);
+  index.answers.set(key, { from, to, outcome });
+  return outcome;
+}
+
+/** The interval around `at` in which no version enters or leaves force. */
+function stableAround(boundaries: Float64Array, at: number): { from: number; to: number } {
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (boundaries[mid]! <= at) low = mid + 1;
+    else high = mid;
+  }
+  return {
+    from: low > 0 ? boundaries[low - 1]! : Number.NEGATIVE_INFINITY,
+    to: low < boundaries.length ? boundaries[low]! : Number.POSITIVE_INFINITY,
+  };
+}
+
+function computeSearch<D extends SearchDocument>(
   index: SearchIndex<D>,
   request: SearchRequest,
 ): SearchOutcome<D> {
   const q = request.q.normalize('NFC').trim();
   const synonymsUsed = q === '' ? [] : synonymsIn(index, q);
   const expansions = [...new Set(synonymsUsed.flatMap((s) => s.expandsTo))].slice(0, MAX_EXPANSIONS);
-  const codes = new Set(synonymsUsed.flatMap((s) => s.procedureCodes));
+  const codes = [...new Set(synonymsUsed.flatMap((s) => s.procedureCodes))];
   const exactCode = /^\d\.\d{6}$/.test(q);
-  const browsing = !exactCode && q === '' && codes.size === 0;
+  const browsing = !exactCode && q === '' && codes.length === 0;
   const queries = exactCode
     ? []
     : [q, ...expansions]
@@ -235,28 +395,27 @@ export function searchCatalogue<D extends SearchDocument>(
         .map((p) => matchQuery(index, p))
         .filter((mq) => mq.terms.some((t) => t.length > 0));
 
-  const { entries } = index;
+  const n = index.documents.length;
   const at = request.at;
-  const inForce = (d: SearchDocument) => d.inForceFrom <= at && (d.inForceTo === null || d.inForceTo > at);
+  const { inForceFrom, inForceTo, nameRank } = index;
 
-  // The matches and their cheap score.
-  const coarse = new Float64Array(entries.length);
-  const matched: number[] = [];
-  if (browsing || exactCode) {
-    entries.forEach((e, i) => {
-      if (inForce(e.document) && (!exactCode || e.document.nationalCode === q)) matched.push(i);
-    });
+  // The candidates and their cheap score: twice the best share of a query's words found, +1.5 when a
+  // synonym names the procedure.
+  const { coarse, best, found, seen, flags, candidates, touched, kept } = index.scratch;
+  coarse.fill(0);
+  let candidateCount = 0;
+  if (browsing) {
+    for (let i = 0; i < n; i++) candidates[candidateCount++] = i;
+  } else if (exactCode) {
+    for (const i of index.byCode.get(q) ?? []) candidates[candidateCount++] = i;
   } else {
-    const best = new Float64Array(entries.length);
-    const passes = new Uint8Array(entries.length);
-    const found = new Uint16Array(entries.length);
-    const seen = new Int32Array(entries.length);
-    let stamp = 0;
+    best.fill(0);
+    flags.fill(0);
     for (const mq of queries) {
-      found.fill(0);
-      const touched: number[] = [];
+      let touchedCount = 0;
       for (const term of mq.terms) {
-        stamp++;
+        // a document counts once per query word, however many of the word's near misses it holds
+        const stamp = nextStamp(index.scratch);
         for (const word of term) {
           const list = index.postings.get(word);
           if (!list) continue;
@@ -264,87 +423,174 @@ export function searchCatalogue<D extends SearchDocument>(
             const e = list[k]!;
             if (seen[e] === stamp) continue;
             seen[e] = stamp;
-            if (found[e] === 0) touched.push(e);
+            if (found[e] === 0) touched[touchedCount++] = e;
             found[e]!++;
           }
         }
       }
-      for (const e of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const e = touched[t]!;
         const share = found[e]! / mq.terms.length;
         if (share > best[e]!) best[e] = share;
-        if (found[e]! >= mq.required) passes[e] = 1;
+        if (found[e]! >= mq.required && (flags[e]! & CANDIDATE) === 0) {
+          flags[e]! |= CANDIDATE;
+          candidates[candidateCount++] = e;
+        }
+        found[e] = 0;
       }
     }
-    entries.forEach((e, i) => {
-      const boosted = codes.has(e.document.nationalCode);
-      if ((passes[i] || boosted) && inForce(e.document)) {
-        matched.push(i);
-        coarse[i] = Math.fround(2 * best[i]! + (boosted ? 1.5 : 0));
+    for (const code of codes)
+      for (const e of index.byCode.get(code) ?? []) {
+        flags[e]! |= BOOSTED;
+        if ((flags[e]! & CANDIDATE) === 0) {
+          flags[e]! |= CANDIDATE;
+          candidates[candidateCount++] = e;
+        }
       }
-    });
+    for (let c = 0; c < candidateCount; c++) {
+      const e = candidates[c]!;
+      coarse[e] = Math.fround(2 * best[e]! + (flags[e]! & BOOSTED ? 1.5 : 0));
+    }
   }
 
   // Filters and facets, each facet ignoring its own filter.
-  const facets = {
-    fields: new FacetCounter(),
-    levels: new FacetCounter(),
-    agencies: new FacetCounter(),
-    onlineLevels: new FacetCounter(),
-    fee: new FacetCounter(),
+  const { dictionaries: dict, facetIds: ids } = index;
+  const want = {
+    field: request.field === undefined ? -2 : dict.field.find(request.field),
+    level: request.level === undefined ? -2 : dict.level.find(request.level),
+    agency: request.agencyId === undefined ? -2 : dict.agency.find(request.agencyId),
+    online: request.onlineLevel === undefined ? -2 : dict.online.find(request.onlineLevel),
+    paid: request.fee === undefined ? -2 : request.fee === 'paid' ? 1 : 0,
   };
-  const kept: number[] = [];
-  for (const i of matched) {
-    const d = entries[i]!.document;
-    const failed = failedFilters(d, request);
-    if (failed === 0) kept.push(i);
-    if ((failed & ~FILTER_FIELD) === 0) facets.fields.add(d.fieldCode);
-    if ((failed & ~FILTER_LEVEL) === 0) for (const l of new Set(d.levels)) facets.levels.add(l);
-    if ((failed & ~FILTER_AGENCY) === 0) for (const a of new Set(d.agencyIds)) facets.agencies.add(a);
-    if ((failed & ~FILTER_ONLINE) === 0) facets.onlineLevels.add(d.onlineLevel ?? 'none');
-    if ((failed & ~FILTER_FEE) === 0) facets.fee.add(d.hasFee ? 'paid' : 'free');
+  const counts = {
+    field: new Int32Array(dict.field.values.length),
+    level: new Int32Array(dict.level.values.length),
+    agency: new Int32Array(dict.agency.values.length),
+    online: new Int32Array(dict.online.values.length),
+    paid: new Int32Array(2),
+  };
+  let keptCount = 0;
+  for (let c = 0; c < candidateCount; c++) {
+    const i = candidates[c]!;
+    if (inForceFrom[i]! > at || inForceTo[i]! <= at) continue;
+    let failed = 0;
+    if (want.field !== -2 && ids.field[i] !== want.field) failed |= FILTER_FIELD;
+    if (want.level !== -2 && !includes(ids.levels[i]!, want.level)) failed |= FILTER_LEVEL;
+    if (want.agency !== -2 && !includes(ids.agencies[i]!, want.agency)) failed |= FILTER_AGENCY;
+    if (want.online !== -2 && ids.online[i] !== want.online) failed |= FILTER_ONLINE;
+    if (want.paid !== -2 && ids.paid[i] !== want.paid) failed |= FILTER_FEE;
+    if (failed === 0) kept[keptCount++] = i;
+    if ((failed & ~FILTER_FIELD) === 0) counts.field[ids.field[i]!]!++;
+    if ((failed & ~FILTER_LEVEL) === 0) {
+      const levels = ids.levels[i]!;
+      for (let k = 0; k < levels.length; k++) counts.level[levels[k]!]!++;
+    }
+    if ((failed & ~FILTER_AGENCY) === 0) {
+      const agencies = ids.agencies[i]!;
+      for (let k = 0; k < agencies.length; k++) counts.agency[agencies[k]!]!++;
+    }
+    if ((failed & ~FILTER_ONLINE) === 0) counts.online[ids.online[i]!]!++;
+    if ((failed & ~FILTER_FEE) === 0) counts.paid[ids.paid[i]!]!++;
   }
 
   // Ranking: the cheap score for all, the word similarity for the best of them.
-  const byCoarse = (a: number, b: number) =>
-    coarse[b]! - coarse[a]! || entries[a]!.nameRank - entries[b]!.nameRank;
-  const pool = topN(kept, request.offset + request.limit + RERANK, byCoarse);
-  const fine = new Map<number, number>();
-  if (!browsing && !exactCode) {
-    const phrases = queries.map((mq) => trigramSet(foldText(mq.phrase)));
-    const foldedQuery = foldText(q);
-    for (const i of pool) {
-      const entry = entries[i]!;
-      entry.trigrams ??= trigramText(entry.document.foldedName);
-      let similarity = 0;
-      for (const phrase of phrases)
-        similarity = Math.max(similarity, wordSimilarityOf(phrase, entry.trigrams));
-      const exact = entry.document.foldedName.includes(foldedQuery) ? 0.5 : 0;
-      fine.set(i, Math.fround(coarse[i]! + 2 * similarity + exact));
-    }
-  }
-  const score = (i: number) => fine.get(i) ?? coarse[i]!;
-  pool.sort((a, b) => score(b) - score(a) || entries[a]!.nameRank - entries[b]!.nameRank);
+  const byCoarse = (a: number, b: number) => coarse[b]! - coarse[a]! || nameRank[a]! - nameRank[b]!;
+  const pool = topN(kept, keptCount, request.offset + request.limit + RERANK, byCoarse);
+  const coarseOf = new Map(pool.map((i) => [i, coarse[i]!]));
+  const score = new Map<number, number>();
+  if (!browsing && !exactCode)
+    rerank(index, pool, queries, foldText(q), request.offset + request.limit, score);
+  // documents whose bound showed they cannot reach the page keep their cheap score: they stay below it
+  const scoreOf = (i: number) => score.get(i) ?? coarseOf.get(i)!;
+  pool.sort((a, b) => scoreOf(b) - scoreOf(a) || nameRank[a]! - nameRank[b]!);
   return {
-    total: kept.length,
+    total: keptCount,
     hits: pool
       .slice(request.offset, request.offset + request.limit)
-      .map((i) => ({ document: entries[i]!.document, score: score(i) })),
+      .map((i) => ({ document: index.documents[i]!, score: scoreOf(i) })),
     facets: {
-      fields: facets.fields.list(),
-      levels: facets.levels.list(),
-      agencies: facets.agencies.list(),
-      onlineLevels: facets.onlineLevels.list(),
-      fee: facets.fee.list(),
+      fields: facetList(counts.field, dict.field),
+      levels: facetList(counts.level, dict.level),
+      agencies: facetList(counts.agency, dict.agency),
+      onlineLevels: facetList(counts.online, dict.online),
+      fee: counts.paid.some((c) => c > 0)
+        ? [
+            ...(counts.paid[1]! > 0 ? [{ value: 'paid', count: counts.paid[1]! }] : []),
+            ...(counts.paid[0]! > 0 ? [{ value: 'free', count: counts.paid[0]! }] : []),
+          ].sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value))
+        : [],
     },
     synonymsUsed,
   };
 }
 
-/** The first `n` of `items` in `compare` order (sorted), without sorting all of them. */
-function topN(items: number[], n: number, compare: (a: number, b: number) => number): number[] {
-  if (items.length <= n * 4) return items.sort(compare).slice(0, n);
+/**
+ * The fine score of the pool's documents that can reach the first `needed` places: the cheap score,
+ * twice the best word similarity of a query phrase and the name, +0.5 when the name contains the
+ * folded query. A similarity is at most |phrase trigrams in the name| / |phrase trigrams|, so the
+ * documents are taken in the order of that bound and the rest skipped once the bound falls below the
+ * `needed`-th score found (they could not enter the page; their order beyond it does not matter).
+ */
+function rerank(
+  index: SearchIndex<SearchDocument>,
+  pool: readonly number[],
+  queries: readonly MatchQuery[],
+  foldedQuery: string,
+  needed: number,
+  score: Map<number, number>,
+): void {
+  const phrases = queries.map((mq) => trigramQuery(foldText(mq.phrase), index.trigrams));
+  const { coarse } = index.scratch;
+  const candidates = pool.map((i) => {
+    const trigrams = index.nameTrigrams[i]!;
+    // per phrase, the bound of its similarity with this name
+    const bounds = phrases.map((phrase) => {
+      let held = 0;
+      for (let k = 0; k < trigrams.distinct.length; k++) held += phrase.holds[trigrams.distinct[k]!] ?? 0;
+      return phrase.size > 0 ? held / phrase.size : 0;
+    });
+    const exact = index.documents[i]!.foldedName.includes(foldedQuery) ? 0.5 : 0;
+    // the margin covers the single-precision rounding of the real score
+    return { i, exact, bounds, bound: coarse[i]! + 2 * Math.max(0, ...bounds) + exact + 1e-5 };
+  });
+  candidates.sort((a, b) => b.bound - a.bound);
+  const found: number[] = [];
+  for (const c of candidates) {
+    if (found.length >= needed && c.bound < found[needed - 1]!) break;
+    const trigrams = index.nameTrigrams[c.i]!;
+    let similarity = 0;
+    phrases.forEach((phrase, k) => {
+      // a phrase whose bound does not exceed the similarity found cannot raise it
+      if (c.bounds[k]! + 1e-6 > similarity)
+        similarity = Math.max(similarity, wordSimilarityOf(phrase, trigrams));
+    });
+    const value = Math.fround(coarse[c.i]! + 2 * similarity + c.exact);
+    score.set(c.i, value);
+    let at = found.length;
+    while (at > 0 && found[at - 1]! < value) at--;
+    found.splice(at, 0, value);
+  }
+}
+
+function nextStamp(scratch: Scratch): number {
+  if (scratch.stamp >= 0x7fffffff) {
+    scratch.seen.fill(0);
+    scratch.stamp = 0;
+  }
+  return ++scratch.stamp;
+}
+
+/** The first `n` of the first `count` items in `compare` order (sorted), without sorting all of them. */
+function topN(
+  items: Int32Array,
+  count: number,
+  n: number,
+  compare: (a: number, b: number) => number,
+): number[] {
+  if (count <= n * 4) return Array.from(items.subarray(0, count)).sort(compare).slice(0, n);
   const top: number[] = [];
-  for (const item of items) {
+  for (let k = 0; k < count; k++) {
+    const item = items[k]!;
     if (top.length === n && compare(item, top[n - 1]!) >= 0) continue;
     let position = top.length;
     while (position > 0 && compare(item, top[position - 1]!) < 0) position--;

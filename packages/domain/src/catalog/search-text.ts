@@ -67,38 +67,40 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * The set of characters of a word as bits (a–z, and digits folded onto 6 more bits): one edit adds or
- * removes at most one character, so two words whose sets differ by more than `max` characters either
- * way cannot be within `max` edits. Cheap rejection before the distance.
+ * The word and every string made from it by deleting up to `depth` characters. Two words within `k`
+ * edits (insertions, deletions, substitutions, adjacent swaps) share such a string with at most `k`
+ * deletions on each side, so a table of the vocabulary's deletions finds a query word's near misses
+ * without comparing it with every word ("symmetric delete").
  */
-export function letterMask(word: string): number {
-  let mask = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
-    else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) % 6));
+export function deletionVariants(word: string, depth: number): Set<string> {
+  const out = new Set([word]);
+  let layer = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of layer)
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (shorter !== '' && !out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    layer = next;
   }
-  return mask;
+  return out;
 }
 
-function bitCount(n: number): number {
-  let v = n - ((n >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** How deep a vocabulary word's deletions must go: 2 where a query word of 8+ letters may reach it. */
+export function vocabularyDeletionDepth(length: number): number {
+  return length >= 6 ? 2 : 1;
 }
 
 /** Whether `candidate` may stand for the query word `word` (itself or a near miss). */
-export function acceptsWord(
-  word: string,
-  wordMask: number,
-  candidate: string,
-  candidateMask: number,
-): boolean {
+export function acceptsWord(word: string, candidate: string): boolean {
   if (candidate === word) return true;
   const max = allowedEdits(word.length);
   if (max === 0 || Math.abs(candidate.length - word.length) > max) return false;
   // short words keep their first letter: "ki" may be "ky", never "ai"
   if (word.length <= 3 && candidate.charCodeAt(0) !== word.charCodeAt(0)) return false;
-  if (bitCount(wordMask & ~candidateMask) > max || bitCount(candidateMask & ~wordMask) > max) return false;
   return editDistance(word, candidate, max) <= max;
 }

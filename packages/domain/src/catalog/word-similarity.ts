@@ -19,45 +19,75 @@ export function trigramsInOrder(text: string): string[] {
   return out;
 }
 
-/**
- * A text prepared once for many comparisons: its trigrams as indexes into its own list of distinct
- * trigrams.
- */
+/** Numbers for trigrams, shared by the texts and queries compared with each other. */
+export type TrigramDictionary = Map<string, number>;
+
+/** A text prepared once for many comparisons: its distinct trigrams' numbers and their order. */
 export interface TrigramText {
-  readonly distinct: readonly string[];
+  /** The dictionary number of each distinct trigram of the text. */
+  readonly distinct: Int32Array;
+  /** Each trigram of the text, in order, as an index into `distinct`. */
   readonly positions: Int32Array;
 }
 
-export function trigramText(text: string): TrigramText {
-  const ids = new Map<string, number>();
+export function trigramText(text: string, dictionary: TrigramDictionary): TrigramText {
+  const local = new Map<number, number>();
   const order = trigramsInOrder(text);
   const positions = new Int32Array(order.length);
   order.forEach((trigram, i) => {
-    let id = ids.get(trigram);
+    let id = dictionary.get(trigram);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(trigram, id);
+      id = dictionary.size;
+      dictionary.set(trigram, id);
     }
-    positions[i] = id;
+    let at = local.get(id);
+    if (at === undefined) {
+      at = local.size;
+      local.set(id, at);
+    }
+    positions[i] = at;
   });
-  return { distinct: [...ids.keys()], positions };
+  return { distinct: Int32Array.from(local.keys()), positions };
 }
 
-/** The query side: its set of distinct trigrams. */
-export function trigramSet(text: string): ReadonlySet<string> {
-  return new Set(trigramsInOrder(text));
+/** The query side: which dictionary trigrams it holds, and how many distinct trigrams it has. */
+export interface TrigramQuery {
+  readonly holds: Uint8Array;
+  readonly size: number;
+}
+
+/** Prepares a query against the dictionary as it is now (prepare the texts first). */
+export function trigramQuery(text: string, dictionary: TrigramDictionary): TrigramQuery {
+  const distinct = new Set(trigramsInOrder(text));
+  const holds = new Uint8Array(dictionary.size);
+  for (const trigram of distinct) {
+    const id = dictionary.get(trigram);
+    if (id !== undefined) holds[id] = 1;
+  }
+  return { holds, size: distinct.size };
 }
 
 const similarityOf = (shared: number, queryCount: number, extentCount: number) =>
   Math.fround(shared / (queryCount + extentCount - shared));
 
+let found = new Uint8Array(64);
+let lastPosition = new Int32Array(64);
+
 /** `word_similarity(query, text)` for prepared texts. */
-export function wordSimilarityOf(query: ReadonlySet<string>, text: TrigramText): number {
+export function wordSimilarityOf(query: TrigramQuery, text: TrigramText): number {
   const queryCount = query.size;
   const length = text.positions.length;
   if (queryCount === 0 || length === 0) return 0;
-  const found = text.distinct.map((t) => query.has(t));
-  const lastPosition = new Int32Array(text.distinct.length).fill(-1);
+  const distinctCount = text.distinct.length;
+  if (found.length < distinctCount) {
+    found = new Uint8Array(distinctCount * 2);
+    lastPosition = new Int32Array(distinctCount * 2);
+  }
+  for (let k = 0; k < distinctCount; k++) {
+    const id = text.distinct[k]!;
+    found[k] = id < query.holds.length ? query.holds[id]! : 0;
+    lastPosition[k] = -1;
+  }
   const at = text.positions;
   let lower = -1;
   let extentCount = 0;
@@ -99,6 +129,7 @@ export function wordSimilarityOf(query: ReadonlySet<string>, text: TrigramText):
       }
     }
     if (current > best) best = current;
+    if (best === 1) return 1;
     // Trigrams now left of the extent no longer count as seen in it.
     for (let start = previousLower; start < lower; start++) {
       const leaving = at[start]!;
@@ -110,5 +141,7 @@ export function wordSimilarityOf(query: ReadonlySet<string>, text: TrigramText):
 
 /** `word_similarity(query, text)` of two plain texts. */
 export function wordSimilarity(query: string, text: string): number {
-  return wordSimilarityOf(trigramSet(query), trigramText(text));
+  const dictionary: TrigramDictionary = new Map();
+  const prepared = trigramText(text, dictionary);
+  return wordSimilarityOf(trigramQuery(query, dictionary), prepared);
 }
