@@ -131,6 +131,14 @@ describe('Idempotency-Key on submissions', () => {
     expect(await listTotal(desk)).toBe(total + 2);
   });
 
+  it('keeps no key for a refused submission: corrected, it goes through with the same key', async () => {
+    const citizen = await people.citizen();
+    const refused = await submitOnline(citizen, anBinh, 'fix-and-retry-0001', { components: [] });
+    expect(refused.status).toBe(422);
+    const fixed = await submitOnline(citizen, anBinh, 'fix-and-retry-0001');
+    expect(fixed.status).toBe(201);
+  });
+
   it('scopes keys per account: another citizen’s identical key is a new submission', async () => {
     const a = await submitOnline(await people.citizen(), anBinh, 'shared-key-0001');
     const b = await submitOnline(await people.citizen('thu@example.vn'), anBinh, 'shared-key-0001');

@@ -86,15 +86,35 @@ describe('codes under concurrent intake', () => {
     expect(sequence(codes, '000.20.05.H99-260302-')).toEqual(oneTo(8));
   });
 
-  it('starts again at 0001 the next day', async () => {
+  it('starts again at 0001 the next day, for every decision at intake; the book numbers only receipts', async () => {
     people.travel('2026-03-03T07:45');
     const desk = await people.staff('motcua.anbinh');
-    const results = await Promise.all(Array.from({ length: 3 }, () => receive(desk, anBinhDesk)));
+    const decisions = [
+      { type: 'accept' },
+      {
+        type: 'supplement',
+        items: [{ name: 'Tờ khai', reason: 'Chưa ký' }],
+        guidance: 'Ký tờ khai và nộp lại',
+      },
+      { type: 'refuse', reasons: ['Không cư trú tại phường'] },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => receive(desk, anBinhDesk, { decision: decisions[i % 3] })),
+    );
+    for (const r of results) expect(r.status).toBe(201);
     expect(
       sequence(
         results.map((r) => r.body.summary.code),
         '000.20.01.H99-260303-',
       ),
-    ).toEqual([1, 2, 3]);
+    ).toEqual(oneTo(12));
+    expect(results.map((r) => r.body.summary.status).sort()).toEqual([
+      ...Array(4).fill('accepted'),
+      ...Array(4).fill('intake-supplement'),
+      ...Array(4).fill('refused-at-intake'),
+    ]);
+    // The desk's book runs through the year: 49 receipts yesterday, these four follow.
+    const books = results.filter((r) => r.body.state.book !== null).map((r) => r.body.state.book.number);
+    expect(books.sort((a: number, b: number) => a - b)).toEqual([50, 51, 52, 53]);
   });
 });
