@@ -1,3 +1,6 @@
+import { foldText } from '@motcua/domain/catalog/search-text';
+import { wordSimilarity } from '@motcua/domain/catalog/word-similarity';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -120,5 +123,62 @@ describe('the seeded real catalogue, searched by the public', () => {
     const desk = await t.loginStaff('motcua.tinh');
     expect((await desk.post('/api/catalog/synonyms', { term: 'x', expandsTo: ['y'] })).status).toBe(403);
     expect((await officer.delete(`/api/catalog/synonyms/${created.body.id}`)).status).toBe(204);
+  });
+});
+
+describe('what a hit shows and how fresh it is', () => {
+  const hit = async (code: string) => {
+    const res = await search(`q=${code}`);
+    expect(res.status).toBe(200);
+    return res.body.hits.find((h: { nationalCode: string }) => h.nationalCode === code);
+  };
+
+  it('shows the processing time per channel and the fees of each hit', async () => {
+    // Đăng ký tạm trú: 3 working days either way; 10,000 VND at the desk, 7,000 VND online
+    const residence = await hit('1.004194');
+    expect(residence.processingTimes).toEqual([
+      { channel: 'in-person', value: 3, unit: 'working-days' },
+      { channel: 'online', value: 3, unit: 'working-days' },
+    ]);
+    expect(residence.fees).toEqual({ amountsVnd: [7000, 10000], varies: false });
+    expect(residence.hasFee).toBe(true);
+    // a building permit: 15 days at the desk, 20 online or by post; the fee is described, not fixed
+    const permit = await hit('1.013225');
+    expect(permit.processingTimes.map((p: { value: number }) => p.value)).toEqual([15, 20, 20]);
+    expect(permit.fees).toEqual({ amountsVnd: [], varies: true });
+    // chứng thực: the legal text states no time limit; 2,000 VND
+    const certification = await hit('2.000815');
+    expect(certification.processingTimes).toEqual([]);
+    expect(certification.fees).toEqual({ amountsVnd: [2000], varies: false });
+    // birth registration is free (amount 0)
+    const birth = await hit('1.001193');
+    expect(birth.fees).toEqual({ amountsVnd: [], varies: false });
+    expect(birth.hasFee).toBe(false);
+  });
+
+  it('sees at once a change committed outside this process (another server on the same database)', async () => {
+    expect((await search('q=qqzz')).body.total).toBe(0);
+    // written as another process would: straight SQL, no call into this process's catalogue service
+    await t.database.db.execute(sql`
+      insert into catalog.synonyms (term, term_folded, expands_to, procedure_codes, updated_at)
+      values ('QQZZ', 'qqzz', array['xác nhận thông tin về cư trú'], array['1.010041']::text[], now())`);
+    const after = await search('q=qqzz');
+    expect(codes(after.body)[0]).toBe('1.010041');
+    await t.database.db.execute(sql`delete from catalog.synonyms where term_folded = 'qqzz'`);
+    expect((await search('q=qqzz')).body.total).toBe(0);
+  });
+
+  it("ranks with the same word similarity as the database's pg_trgm", async () => {
+    const phrases = ['dang ky khai sinh', 'dang ki kai sinh', 'giay phep xay dung', 'tam tru', 'chung thuc'];
+    const result = await t.database.db.execute(sql`
+      select v.search_name as name, p.phrase, word_similarity(p.phrase, v.search_name)::float8 as similarity
+      from catalog.versions v cross join unnest(${sql.raw(`array[${phrases.map((x) => `'${x}'`).join(',')}]`)}) as p(phrase)`);
+    const rows = (result as unknown as { rows: { name: string; phrase: string; similarity: number }[] }).rows;
+    expect(rows.length).toBe(45 * phrases.length);
+    for (const row of rows)
+      expect({ ...row, similarity: wordSimilarity(foldText(row.phrase), row.name) }).toEqual({
+        ...row,
+        similarity: Number(row.similarity),
+      });
   });
 });
