@@ -56,6 +56,8 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\d*,/A-Za-z?LW#-]+(\s+[\d*,/A-Za-z?LW#-]+){4}$/, 'must be a 5-field cron expression')
     .default('*/5 * * * *'),
+  // Fractions are allowed (0.5 = 512 KiB) so tests can exercise the limit with small files.
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
 });
 
 export interface Config {
@@ -87,6 +89,8 @@ export interface Config {
     /** When the dossier deadline scanner runs (cron, Asia/Ho_Chi_Minh time). */
     deadlineScanCron: string;
   };
+  /** The largest accepted upload, in MiB (UPLOAD_MAX_MB). */
+  uploadMaxMb: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webDistDir: e.WEB_DIST_DIR ?? null,
     jobs: { enabled: e.JOBS_ENABLED, deadlineScanCron: e.DEADLINE_SCAN_CRON },
+    uploadMaxMb: e.UPLOAD_MAX_MB,
   };
 }
 
