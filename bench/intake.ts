@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { openBenchDatabase, startBenchApp, workingDayClock } from './support/bench-app';
+import { postgresCpuMs, processCpuMs } from './support/cpu-time';
 import { assertNoFailures, runLoad, summarise, summaryLine } from './support/http-load';
 import { receptionBody, setUpWardDesks } from './support/one-stop-desks';
 import { runPgbench } from './support/pgbench';
@@ -50,6 +51,9 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
     const server = await startBenchApp(bench, { now, env: { JOBS_ENABLED: 'false' } });
     let intake: Awaited<ReturnType<typeof runLoad>>;
     let checked: string;
+    const port = new URL(bench.databaseUrl!).port || '5432';
+    let appCpu = 0;
+    let postgresCpu: number | null = null;
     try {
       await seedDemoIfEmpty(bench.database.db, now, server.app.jobs);
       const desks = await setUpWardDesks(server.base, CLIENTS, '2026-03-02');
@@ -59,6 +63,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         headers: d.headers,
         body: receptionBody(d.deskId, i),
       }));
+      const [app0, postgres0] = [processCpuMs(), postgresCpuMs(port)];
       intake = await runLoad({
         base: server.base,
         clients,
@@ -66,6 +71,9 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         warmupMs: WARMUP_MS,
         durationMs: SECONDS * 1000,
       });
+      const postgres1 = postgresCpuMs(port);
+      appCpu = (processCpuMs() - app0) / intake.completed;
+      if (postgres0 !== null && postgres1 !== null) postgresCpu = (postgres1 - postgres0) / intake.completed;
       assertNoFailures('intake', intake);
       checked = await checkAfterLoad(bench.database.db);
     } finally {
@@ -89,6 +97,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         ),
         `intake: baseline ${baseline.command} on the same server: ${baseline.tps.toFixed(0)} tps, latency avg ${baseline.latencyMs.toFixed(1)} ms`,
         `intake: ${ratio.toFixed(2)} × pgbench (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+        `intake: CPU per reception: app process ${appCpu.toFixed(2)} ms (the load worker included), PostgreSQL ${postgresCpu?.toFixed(2) ?? '?'} ms; per pgbench transaction: PostgreSQL ${baseline.postgresCpuMsPerTx?.toFixed(2) ?? '?'} ms`,
         `intake: checked ${checked}`,
         `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,
       ],

@@ -15,6 +15,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** A few failed requests (status ≥ 400 or no answer), for the error message. */
   errors: string[];
+  /** Every request answered, warm-up included: what CPU time measured around the run is divided by. */
+  completed: number;
 }
 
 export interface LoadOptions {

@@ -10,7 +10,8 @@
 //   warmupMs, durationMs,              // time-based run: measure what completes in [warmup, warmup + duration]
 //   requests,                          // or count-based: stop after this many requests (all measured)
 // }
-// Posts back { latencies: Float64Array (ms), seconds, statuses: { [code]: count }, errors: [sample…] }.
+// Posts back { latencies: Float64Array (ms), seconds, statuses: { [code]: count }, errors: [sample…],
+//   completed (every request answered, warm-up included) }.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -36,6 +37,7 @@ const latencies = [];
 const statuses = {};
 const errors = [];
 let issued = 0;
+let completed = 0;
 const started = performance.now();
 const measureFrom = started + warmupMs;
 const stopAt = durationMs === null ? Number.POSITIVE_INFINITY : measureFrom + durationMs;
@@ -65,6 +67,7 @@ async function client(i) {
       text = error instanceof Error ? error.message : String(error);
     }
     const t1 = performance.now();
+    completed++;
     if (t0 < measureFrom || t1 > stopAt) continue; // warm-up, or finished after the window closed
     latencies.push(t1 - t0);
     statuses[status] = (statuses[status] ?? 0) + 1;
@@ -77,6 +80,12 @@ const ended = Math.min(performance.now(), stopAt);
 agent.destroy();
 const result = Float64Array.from(latencies);
 parentPort.postMessage(
-  { latencies: result, seconds: (ended - Math.max(started, measureFrom)) / 1000, statuses, errors },
+  {
+    latencies: result,
+    seconds: (ended - Math.max(started, measureFrom)) / 1000,
+    statuses,
+    errors,
+    completed,
+  },
   [result.buffer],
 );

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { findPostgresBinDir } from '../../apps/server/test/support/postgres-cluster';
+import { postgresCpuMs } from './cpu-time';
 
 /**
  * pgbench's TPC-B-like transaction on the bench's own PostgreSQL server, in a database of its own: the
@@ -11,6 +12,8 @@ import { findPostgresBinDir } from '../../apps/server/test/support/postgres-clus
 export interface PgbenchResult {
   tps: number;
   latencyMs: number;
+  /** The server's CPU per transaction during the timed run (null when it cannot be measured). */
+  postgresCpuMsPerTx: number | null;
   /** The command as run, for the printout. */
   command: string;
 }
@@ -67,8 +70,12 @@ export async function runPgbench(
     database,
   ];
   let output: string;
+  const cpuBefore = postgresCpuMs(url.port || '5432');
+  let cpu: number | null = null;
   try {
     output = await run(pgbench, args, env);
+    const cpuAfter = postgresCpuMs(url.port || '5432');
+    if (cpuBefore !== null && cpuAfter !== null) cpu = cpuAfter - cpuBefore;
   } finally {
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
@@ -76,10 +83,12 @@ export async function runPgbench(
   }
   const tps = output.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1];
   const latency = output.match(/latency average = ([\d.]+) ms/)?.[1];
+  const transactions = output.match(/number of transactions actually processed: (\d+)/)?.[1];
   if (tps === undefined) throw new Error(`no tps in pgbench's output:\n${output}`);
   return {
     tps: Number(tps),
     latencyMs: Number(latency ?? Number.NaN),
+    postgresCpuMsPerTx: cpu === null || transactions === undefined ? null : cpu / Number(transactions),
     command: `pgbench -i -s ${options.scale}; pgbench -c ${options.clients} -j ${options.threads} -T ${options.seconds}`,
   };
 }
