@@ -182,7 +182,26 @@ export const dossierSummarySchema = publicDossierSchema.extend({
 });
 export type DossierSummary = z.infer<typeof dossierSummarySchema>;
 
+/** Work queues of the back office (issue 5): each a filter over the dossiers in the caller's scope. */
+export const dossierQueues = [
+  'mine',
+  'unit',
+  'unassigned',
+  'due-soon',
+  'late',
+  'supplement',
+  'consultation',
+  'inter-agency',
+  'online-inbox',
+] as const;
+export type DossierQueue = (typeof dossierQueues)[number];
+
+export const dossierQueueCountsSchema = z.object({
+  queues: z.record(z.enum(dossierQueues), z.number().int()),
+});
+
 export const dossierListQuerySchema = z.object({
+  queue: z.enum(dossierQueues).optional(),
   status: z.string().max(40).optional(),
   liveStatus: z.enum(['on-track', 'due-soon', 'late', 'paused', 'no-deadline']).optional(),
   mine: z.coerce.boolean().optional(),
@@ -203,6 +222,8 @@ export const dossierDetailSchema = z.object({
   progress: z.record(z.string(), z.unknown()),
   progress766: z.record(z.string(), z.unknown()).nullable(),
   events: z.array(z.record(z.string(), z.unknown())),
+  /** The command types this caller may run now (a screen shows only these; the server checks again). */
+  allowedCommands: z.array(z.string()),
 });
 export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 
@@ -216,4 +237,22 @@ export const trackingBookQuerySchema = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
+});
+
+export const applicantLookupQuerySchema = z.object({ q: z.string().trim().min(6).max(30) });
+export const applicantLookupSchema = z.object({
+  applicants: z.array(
+    z.object({
+      kind: z.enum(['citizen', 'organisation']),
+      name: z.string(),
+      idNumber: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+});
+
+export const assigneeListSchema = z.object({
+  staff: z.array(z.object({ id: z.string(), fullName: z.string() })),
 });

@@ -578,3 +578,67 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
       return [{ type: 'ProcessingStopped', ...base, reason: command.reason }];
   }
 }
+
+const stepActionOf: Partial<Record<DossierCommandType, readonly string[]>> = {
+  requestSupplement: ['supplement'],
+  startConsultation: ['consult'],
+  sendToAgencies: ['process'],
+  propose: ['process'],
+  approve: ['approve'],
+  issueResult: ['sign'],
+  refuseAfterAppraisal: ['sign', 'refuse'],
+  forward: ['forward', 'receive'],
+};
+
+/**
+ * The commands the dossier's status and current workflow step allow now (who may run them is the
+ * service's question). A screen shows these; the decider still checks each command in full.
+ */
+export function commandsAllowedNow(state: DossierState): DossierCommandType[] {
+  if (!state.exists) return [];
+  const task = currentTask(state);
+  const open = (round: DossierState['interAgency']) => round !== null && !interAgencyComplete(round);
+  return (Object.keys(allowedIn) as (keyof typeof allowedIn)[]).filter((type) => {
+    if (!allowedIn[type].includes(state.status)) return false;
+    const actions = stepActionOf[type];
+    const immediate =
+      type === 'issueResult' && state.status === 'accepted' && state.procedure?.resultImmediately;
+    if (actions && !immediate && !(task && actions.some((a) => task.actions.includes(a)))) return false;
+    switch (type) {
+      case 'forward': {
+        const next = state.workflow?.steps[(state.step?.index ?? -1) + 1];
+        return (
+          next !== undefined &&
+          !(next.kind === 'task' && next.actions.includes('return')) &&
+          !open(state.interAgency)
+        );
+      }
+      case 'sendBack':
+        return (state.step?.index ?? 0) > 0;
+      case 'propose':
+        return !open(state.interAgency);
+      case 'sendToAgencies':
+        return !open(state.interAgency);
+      case 'approve':
+        return state.proposal !== null && state.proposal.approvedAt === null;
+      case 'issueResult':
+        return (
+          immediate === true || (state.proposal?.approvedAt != null && state.proposal.outcome === 'grant')
+        );
+      case 'refuseAfterAppraisal':
+        return state.proposal?.approvedAt != null && state.proposal.outcome === 'refuse';
+      case 'answerConsultation':
+        return state.consultations.some((c) => c.answeredAt === null);
+      case 'recordAgencyResult':
+        return open(state.interAgency);
+      case 'apologise':
+        return state.appointmentAt !== null && state.extensions.length === 0;
+      case 'notifyEarlyReturn':
+        return state.earlyReturnNotifiedAt === null;
+      case 'returnResult':
+        return state.payment.paidVnd >= state.payment.requestedVnd;
+      default:
+        return true;
+    }
+  });
+}

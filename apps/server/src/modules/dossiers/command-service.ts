@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DossierCommandInput } from '@motcua/contracts/dossier';
 import { localDateOf, parseInstant } from '@motcua/domain/calendar/vietnam-time';
 import type { DossierCommand } from '@motcua/domain/dossier/dossier-commands';
-import { decide } from '@motcua/domain/dossier/dossier-decider';
+import { commandsAllowedNow, decide } from '@motcua/domain/dossier/dossier-decider';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { type AgencyNode, scopeOf } from '@motcua/domain/org/agency-tree';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
@@ -328,4 +328,44 @@ export async function executeCommand(
   } catch (error) {
     throw toAppError(error);
   }
+}
+
+/**
+ * The command types this caller may run on the dossier now: the state and step allow them (domain) and
+ * the caller passes the authorisation (for commands that name an agency — an answer, an inter-agency
+ * result, an apology — some open item or involved agency the caller acts for). Screens show these only.
+ */
+export async function allowedCommands(
+  ctx: ServiceContext,
+  access: AccessContext,
+  row: store.DossierRow,
+): Promise<string[]> {
+  const state = row.state;
+  const nodes = (await agencyDirectory(ctx)).nodes;
+  const candidates = commandsAllowedNow(state);
+  const allowed: string[] = [];
+  for (const type of candidates) {
+    const probes: DossierCommandInput[] =
+      type === 'answerConsultation'
+        ? state.consultations
+            .filter((c) => c.answeredAt === null)
+            .map((c) => ({ type, consultationId: c.consultationId, answer: '-' }))
+        : type === 'recordAgencyResult'
+          ? (state.interAgency?.participants ?? [])
+              .filter((p) => p.receivedAt === null)
+              .map((p) => ({ type, agencyId: p.agencyId, outcome: 'done', note: '', documents: [] }))
+          : type === 'apologise'
+            ? row.agencyIds.map((agencyId) => ({ type, agencyId, reason: '-', appointmentAt: '' }))
+            : [{ type } as DossierCommandInput];
+    for (const probe of probes) {
+      try {
+        await authorise(access, row, state, probe, nodes);
+        allowed.push(type);
+        break;
+      } catch {
+        // not this caller
+      }
+    }
+  }
+  return allowed;
 }

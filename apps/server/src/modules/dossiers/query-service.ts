@@ -1,4 +1,10 @@
-import type { DossierDetail, DossierSummary, PublicDossier } from '@motcua/contracts/dossier';
+import {
+  type DossierDetail,
+  type DossierQueue,
+  type DossierSummary,
+  dossierQueues,
+  type PublicDossier,
+} from '@motcua/contracts/dossier';
 import { dossierProgress, progress766 } from '@motcua/domain/dossier/dossier-clock';
 import { parseDossierCode } from '@motcua/domain/dossier/dossier-code';
 import { type DossierStatus, dossierStatusLabels } from '@motcua/domain/dossier/dossier-status';
@@ -6,8 +12,9 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { notFound } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
+import { staffMembersWithRoles } from '../identity/user-service';
 import { agencyDirectory } from '../org/agency-service';
-import { requireVisibleDossier } from './command-service';
+import { allowedCommands, requireVisibleDossier } from './command-service';
 import { calendarFor, rulesFor } from './dossier-context';
 import * as store from './store';
 
@@ -89,6 +96,7 @@ export async function getDossier(
     >,
     progress766: progress766(state, calendar, now) as unknown as Record<string, unknown> | null,
     events: events as unknown as Record<string, unknown>[],
+    allowedCommands: await allowedCommands(ctx, access, row),
   };
 }
 
@@ -97,6 +105,7 @@ export async function listDossiers(
   ctx: ServiceContext,
   access: AccessContext,
   q: {
+    queue?: DossierQueue | undefined;
     status?: string | undefined;
     liveStatus?: string | undefined;
     mine?: boolean | undefined;
@@ -112,13 +121,96 @@ export async function listDossiers(
     ...(q.liveStatus ? { liveStatus: q.liveStatus } : {}),
     ...(q.q ? { q: q.q } : {}),
   };
+  if (q.queue !== undefined && access.kind !== 'staff') return { dossiers: [], total: 0 };
   let filter: store.ListFilter;
   if (access.kind === 'citizen') filter = { ...base, applicantAccountId: access.userId! };
   else {
     const scope = [...(await access.scope('dossier.read'))];
     if (scope.length === 0) return { dossiers: [], total: 0 };
-    filter = { ...base, agencyIds: scope, ...(q.mine ? { assigneeUserId: access.userId! } : {}) };
+    filter = {
+      ...base,
+      agencyIds: scope,
+      ...(q.mine ? { assigneeUserId: access.userId! } : {}),
+      ...(q.queue ? { queue: q.queue, userId: access.userId!, stepSlots: await stepSlotsOf(access) } : {}),
+    };
   }
   const { rows, total } = await store.listDossiers(ctx.db, filter);
   return { dossiers: rows.map(summaryOf), total };
+}
+
+const stepRolePermissions: Record<string, string> = {
+  'desk-officer': 'dossier.receive',
+  specialist: 'dossier.process',
+  'unit-leader': 'dossier.approve',
+  'agency-head': 'dossier.sign',
+};
+
+async function stepSlotsOf(access: AccessContext) {
+  const slots = [];
+  for (const [role, permission] of Object.entries(stepRolePermissions))
+    slots.push({ role, unitIds: [...(await access.scope(permission))] });
+  return slots;
+}
+
+/** GET /api/dossiers/queues — how many dossiers wait in each back-office queue of the caller. */
+export async function queueCounts(
+  ctx: ServiceContext,
+  access: AccessContext,
+): Promise<Record<DossierQueue, number>> {
+  const counts = Object.fromEntries(dossierQueues.map((q) => [q, 0])) as Record<DossierQueue, number>;
+  if (access.kind !== 'staff') return counts;
+  const scope = [...(await access.scope('dossier.read'))];
+  if (scope.length === 0) return counts;
+  const stepSlots = await stepSlotsOf(access);
+  for (const queue of dossierQueues)
+    counts[queue] = await store.countDossiers(ctx.db, {
+      agencyIds: scope,
+      queue,
+      userId: access.userId!,
+      stepSlots,
+      limit: 0,
+      offset: 0,
+    });
+  return counts;
+}
+
+/** GET /api/dossiers/applicants?q= — a returning applicant found by ID number or phone (audited). */
+export async function lookupApplicants(ctx: ServiceContext, access: AccessContext, q: string) {
+  if (access.kind !== 'staff') return [];
+  const scope = [...(await access.scope('dossier.receive'))];
+  if (scope.length === 0) return [];
+  const found = await store.applicantsMatching(ctx.db, scope, q.replace(/[\s.-]/g, ''));
+  const unique = new Map<string, (typeof found)[number]>();
+  for (const a of found) {
+    const key = `${a?.idNumber ?? ''}|${a?.phone ?? ''}|${a?.name ?? ''}`;
+    if (a && !unique.has(key)) unique.set(key, a);
+  }
+  await inTransaction(ctx.db, (tx) =>
+    recordAudit(
+      tx,
+      access.actor,
+      {
+        action: 'dossier.applicant.lookup',
+        targetType: 'applicant',
+        targetId: null,
+        details: { found: unique.size },
+      },
+      ctx.now(),
+    ),
+  );
+  return [...unique.values()].map((a) => ({
+    kind: a!.kind,
+    name: a!.name,
+    idNumber: a!.idNumber,
+    address: a!.address,
+    phone: a!.phone,
+    email: a!.email,
+  }));
+}
+
+/** GET /api/dossiers/:id/assignees — staff who can take the dossier's current step. */
+export async function assigneesOf(ctx: ServiceContext, access: AccessContext, id: string) {
+  const row = await requireVisibleDossier(ctx, access, id);
+  if (row.stepUnitId === null || row.stepRole === null) return [];
+  return staffMembersWithRoles(ctx, [row.stepUnitId], [row.stepRole]);
 }

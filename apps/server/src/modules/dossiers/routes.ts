@@ -1,4 +1,7 @@
 import {
+  applicantLookupQuerySchema,
+  applicantLookupSchema,
+  assigneeListSchema,
   dossierCodeParamsSchema,
   dossierCommandRequestSchema,
   dossierDetailSchema,
@@ -6,6 +9,7 @@ import {
   dossierListQuerySchema,
   dossierListSchema,
   dossierParamsSchema,
+  dossierQueueCountsSchema,
   publicDossierSchema,
   receiveDossierSchema,
   submitDossierSchema,
@@ -20,7 +24,14 @@ import { executeCommand } from './command-service';
 import type { Officer } from './dossier-context';
 import { renderDossierForm, renderTrackingBook } from './form-service';
 import { receiveAtDesk, submitOnline } from './intake-service';
-import { getDossier, listDossiers, publicLookup } from './query-service';
+import {
+  assigneesOf,
+  getDossier,
+  listDossiers,
+  lookupApplicants,
+  publicLookup,
+  queueCounts,
+} from './query-service';
 
 const createdSchema = z.object({
   dossierId: z.string(),
@@ -62,6 +73,33 @@ export function dossierRoutes(
         .header('content-disposition', `attachment; filename="${book.filename}"`)
         .send(book.body);
     },
+  );
+
+  app.get(
+    '/api/dossiers/queues',
+    {
+      schema: { response: { 200: dossierQueueCountsSchema } },
+      config: { access: { permission: 'dossier.read' } },
+    },
+    async (req) => ({ queues: await queueCounts(ctx, req.access) }),
+  );
+
+  app.get(
+    '/api/dossiers/applicants',
+    {
+      schema: { querystring: applicantLookupQuerySchema, response: { 200: applicantLookupSchema } },
+      config: { access: { permission: 'dossier.receive' } },
+    },
+    async (req) => ({ applicants: await lookupApplicants(ctx, req.access, req.query.q) }),
+  );
+
+  app.get(
+    '/api/dossiers/:id/assignees',
+    {
+      schema: { params: dossierParamsSchema, response: { 200: assigneeListSchema } },
+      config: { access: { permission: 'dossier.read' } },
+    },
+    async (req) => ({ staff: await assigneesOf(ctx, req.access, req.params.id) }),
   );
 
   app.get(

@@ -142,6 +142,11 @@ export async function eventsOf(
 export interface ListFilter {
   /** Staff: dossiers involving any of these agencies. */
   agencyIds?: readonly string[];
+  /** Back-office queue (with `stepUnitIds` for the unit queues). */
+  queue?: string;
+  /** The steps the caller can act at: a step role and the units where they hold its permission. */
+  stepSlots?: readonly { role: string; unitIds: readonly string[] }[];
+  userId?: string;
   applicantAccountId?: string;
   status?: string;
   liveStatus?: string;
@@ -149,6 +154,86 @@ export interface ListFilter {
   q?: string;
   limit: number;
   offset: number;
+}
+
+const uuidList = (ids: readonly string[]) =>
+  sql.raw(`'{${ids.map((a) => a.replace(/[^0-9a-f-]/gi, '')).join(',')}}'::uuid[]`);
+
+function queueCondition(queue: string, f: ListFilter) {
+  const open = sql`${dossiers.finishedAt} is null`;
+  const slots = (f.stepSlots ?? []).filter((slot) => slot.unitIds.length > 0);
+  const atMyUnits =
+    slots.length === 0
+      ? sql`false`
+      : sql`(${sql.join(
+          slots.map(
+            (slot) =>
+              sql`(${dossiers.stepRole} = ${slot.role} and ${dossiers.stepUnitId} = any(${uuidList(slot.unitIds)}))`,
+          ),
+          sql` or `,
+        )})`;
+  switch (queue) {
+    case 'mine':
+      return and(open, eq(dossiers.assigneeUserId, f.userId ?? '00000000-0000-0000-0000-000000000000'));
+    case 'unit':
+      return and(open, atMyUnits);
+    case 'unassigned':
+      return and(
+        open,
+        atMyUnits,
+        sql`${dossiers.assigneeUserId} is null`,
+        sql`${dossiers.status} in ('accepted', 'processing')`,
+      );
+    case 'due-soon':
+    case 'late':
+      return and(open, eq(dossiers.liveStatus, queue));
+    case 'supplement':
+      return sql`${dossiers.status} in ('supplement-requested', 'intake-supplement')`;
+    case 'consultation':
+      return and(
+        open,
+        sql`exists (select 1 from jsonb_array_elements(${dossiers.state}->'consultations') c where c->>'answeredAt' is null)`,
+      );
+    case 'inter-agency':
+      return and(
+        open,
+        sql`jsonb_typeof(${dossiers.state}->'interAgency') = 'object'`,
+        sql`exists (select 1 from jsonb_array_elements(${dossiers.state}->'interAgency'->'participants') p where p->>'receivedAt' is null)`,
+      );
+    case 'online-inbox':
+      return and(eq(dossiers.channel, 'online'), eq(dossiers.status, 'submitted'));
+    default:
+      return sql`false`;
+  }
+}
+
+export async function countDossiers(db: Db, f: ListFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .where(
+      and(
+        sql`${dossiers.agencyIds} && ${uuidList(f.agencyIds ?? [])}`,
+        f.queue ? queueCondition(f.queue, f) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Returning applicants: the latest details given for an ID number or phone, in dossiers of the scope. */
+export async function applicantsMatching(db: Db, agencyIds: readonly string[], q: string) {
+  const rows = await db
+    .select({ applicant: sql<DossierState['applicant']>`${dossiers.state}->'applicant'` })
+    .from(dossiers)
+    .where(
+      and(
+        sql`${dossiers.agencyIds} && ${uuidList(agencyIds)}`,
+        sql`(${dossiers.state}->'applicant'->>'idNumber' = ${q} or ${dossiers.state}->'applicant'->>'phone' = ${q})`,
+      ),
+    )
+    .orderBy(desc(dossiers.submittedAt))
+    .limit(20);
+  return rows.map((r) => r.applicant!);
 }
 
 export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: DossierRow[]; total: number }> {
@@ -160,6 +245,7 @@ export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: Dossi
     f.status !== undefined ? eq(dossiers.status, f.status) : undefined,
     f.liveStatus !== undefined ? eq(dossiers.liveStatus, f.liveStatus) : undefined,
     f.assigneeUserId !== undefined ? eq(dossiers.assigneeUserId, f.assigneeUserId) : undefined,
+    f.queue !== undefined ? queueCondition(f.queue, f) : undefined,
     f.q !== undefined && f.q !== ''
       ? sql`(${dossiers.code} ilike ${`%${f.q}%`} or ${dossiers.applicantName} ilike ${`%${f.q}%`})`
       : undefined,

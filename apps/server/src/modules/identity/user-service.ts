@@ -330,6 +330,15 @@ export async function staffIdsWithRoles(
   agencyIds: readonly string[],
   roles: readonly string[],
 ): Promise<string[]> {
+  return (await staffMembersWithRoles(ctx, agencyIds, roles)).map((m) => m.id);
+}
+
+/** The same, with names (whom a dossier can be handed to). */
+export async function staffMembersWithRoles(
+  ctx: ServiceContext,
+  agencyIds: readonly string[],
+  roles: readonly string[],
+): Promise<{ id: string; fullName: string }[]> {
   if (agencyIds.length === 0 || roles.length === 0) return [];
   const staff = await store.staffWithRolesIn(ctx.db, agencyIds);
   const active = staff.filter((u) => u.status === 'active');
@@ -338,9 +347,8 @@ export async function staffIdsWithRoles(
     active.map((u) => u.id),
   );
   const wanted = new Set(agencyIds);
-  return [
-    ...new Set(
-      assignments.filter((r) => wanted.has(r.agencyId) && roles.includes(r.role)).map((r) => r.userId),
-    ),
-  ];
+  const ids = new Set(
+    assignments.filter((r) => wanted.has(r.agencyId) && roles.includes(r.role)).map((r) => r.userId),
+  );
+  return active.filter((u) => ids.has(u.id)).map((u) => ({ id: u.id, fullName: u.fullName }));
 }
