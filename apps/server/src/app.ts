@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
+import { installDocuments } from './modules/documents/documents-module';
 import { registerDossierJobs } from './modules/dossiers/dossier-jobs';
 import { dossierRoutes } from './modules/dossiers/routes';
 import { installAccessControl } from './modules/identity/access-service';
@@ -11,6 +12,7 @@ import { OidcClient } from './modules/identity/oidc-client';
 import { identityRoutes } from './modules/identity/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
+import { portalRoutes } from './modules/portal/routes';
 import type { ServiceContext } from './platform/access-context';
 import type { Config } from './platform/config';
 import { type Database, ping } from './platform/database';
@@ -87,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   notificationRoutes(app, ctx);
   dossierRoutes(app, ctx, { publicPerMinute: config.rateLimit.publicPerMinute, publicUrl: config.publicUrl });
   registerDossierJobs(ctx, config.jobs.deadlineScanCron);
+  await installDocuments(app, ctx, config);
+  portalRoutes(app, ctx);
 
   const webDist = config.webDistDir ?? defaultWebDist;
   const hasWeb = existsSync(webDist);
