@@ -80,6 +80,14 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     const hit = page.locator('.procedure-hits h3 a').filter({ hasText: /^(Thủ tục )?[Đđ]ăng ký khai sinh$/ });
     await hit.first().waitFor();
     expect(await page.getByRole('status').first().textContent()).toMatch(/Tìm thấy \d+ thủ tục/);
+    // Each hit tells how long it takes and what it costs before it is opened.
+    const fact = (card: Locator, term: string) => card.locator(`dt:text-is("${term}") + dd`).textContent();
+    const birthCard = page
+      .locator('.procedure-hit')
+      .filter({ has: page.locator('h3 a', { hasText: /^(Thủ tục )?[Đđ]ăng ký khai sinh$/ }) })
+      .first();
+    expect(await fact(birthCard, 'Thời hạn giải quyết')).toBe('1 ngày làm việc');
+    expect(await fact(birthCard, 'Phí, lệ phí')).toBe('Miễn phí');
     // Filters with facet counts from the API.
     await page.getByText(/^Bộ lọc/).click();
     expect(
@@ -108,6 +116,14 @@ describe.skipIf(browserMissingOutsideCi())('procedure catalogue (issue 7)', () =
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'catalog-02-portal-procedure-khai-sinh-360');
+
+    // A paid procedure's hit shows its amounts: Đăng ký tạm trú, 7,000 VND online, 10,000 at the desk.
+    expect(await portalSearch(page, journey.server.baseUrl, 'dang ky tam tru')).toContain('Đăng ký tạm trú');
+    const residence = page
+      .locator('.procedure-hit')
+      .filter({ has: page.locator('h3 a', { hasText: /^Đăng ký tạm trú$/ }) });
+    expect(await fact(residence, 'Phí, lệ phí')).toMatch(/^7\.000\s₫ – 10\.000\s₫$/);
+    expect(await fact(residence, 'Thời hạn giải quyết')).toBe('3 ngày làm việc');
   });
 
   it('(b) an officer drafts and submits a procedure, the reviewer approves it, the officer announces and publishes it, citizens find it', async () => {

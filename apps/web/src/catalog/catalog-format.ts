@@ -2,7 +2,7 @@
  * Formatting of catalogue facts shared by the portal and the admin screens. Types only from the
  * contracts: this file is in the portal's bundle.
  */
-import type { Fee, ProcessingTimeSpec } from '@motcua/contracts/catalog';
+import type { Fee, ProcessingTimeSpec, SearchHit } from '@motcua/contracts/catalog';
 import type { OfficeHours } from '@motcua/contracts/org';
 import { catalogLabels, catalogText } from '../i18n/vi/catalog';
 
@@ -24,6 +24,31 @@ export function formatProcessingTime(time: Pick<ProcessingTimeSpec, 'value' | 'u
 export function formatFeeAmount(fee: Pick<Fee, 'amountVnd'>): string {
   if (fee.amountVnd === null) return catalogText.feeVaries;
   return fee.amountVnd === 0 ? catalogText.free : formatVnd(fee.amountVnd);
+}
+
+/**
+ * A search hit's processing time: one time when every channel has it (`3 ngày làm việc`), else each
+ * time with its channels (`15 ngày (nộp trực tiếp); 20 ngày (nộp trực tuyến, qua dịch vụ bưu chính)`).
+ */
+export function formatHitTimes(times: SearchHit['processingTimes']): string {
+  if (times.length === 0) return catalogText.noTimeStated;
+  const groups = new Map<string, string[]>();
+  for (const t of times) {
+    const text = formatProcessingTime(t);
+    groups.set(text, [...(groups.get(text) ?? []), catalogLabels.channels[t.channel].toLowerCase()]);
+  }
+  if (groups.size === 1) return [...groups.keys()][0]!;
+  return [...groups].map(([text, channels]) => `${text} (${channels.join(', ')})`).join('; ');
+}
+
+/** A search hit's fees: `Miễn phí`, `2.000 ₫`, `7.000 ₫ – 10.000 ₫`, with "theo quy định" for a varying fee. */
+export function formatHitFees(fees: SearchHit['fees']): string {
+  const { amountsVnd, varies } = fees;
+  if (amountsVnd.length === 0) return varies ? catalogText.feeVaries : catalogText.free;
+  const low = amountsVnd[0]!;
+  const high = amountsVnd[amountsVnd.length - 1]!;
+  const amounts = low === high ? formatVnd(low) : `${formatVnd(low)} – ${formatVnd(high)}`;
+  return varies ? catalogText.feeAmountsAndVaries(amounts) : amounts;
 }
 
 /** `2025-07-01` (or an ISO instant) → `01/07/2025`. */

@@ -2,6 +2,7 @@ import type { SearchHit, SearchResult } from '@motcua/contracts/catalog';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../api/client';
+import { formatHitFees, formatHitTimes } from '../catalog/catalog-format';
 import { catalogLabels, catalogText } from '../i18n/vi/catalog';
 import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
@@ -123,6 +124,14 @@ function HitCard({ hit }: { hit: SearchHit }) {
         <div>
           <dt>{catalogText.code}</dt>
           <dd>{hit.nationalCode}</dd>
+        </div>
+        <div>
+          <dt>{catalogText.processingTime}</dt>
+          <dd>{formatHitTimes(hit.processingTimes)}</dd>
+        </div>
+        <div>
+          <dt>{catalogText.fees}</dt>
+          <dd>{formatHitFees(hit.fees)}</dd>
         </div>
       </dl>
       <p className="hit-badges">

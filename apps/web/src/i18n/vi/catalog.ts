@@ -125,6 +125,7 @@ export const catalogText = {
   fees: 'Phí, lệ phí',
   free: 'Miễn phí',
   feeVaries: 'Theo quy định',
+  feeAmountsAndVaries: (amounts: string) => `${amounts}; khoản khác theo quy định`,
   noFees: 'Không thu phí, lệ phí',
   results: 'Kết quả',
   electronicResult: 'Có bản điện tử',
