@@ -9,6 +9,7 @@ import { useLogout } from '../api/session-queries';
 import { commonText } from '../i18n/vi/shared-strings';
 import { staffText } from '../i18n/vi/staff';
 import { useCurrentAgency } from './current-agency';
+import { NotificationBell } from './notification-bell';
 import './staff-layout.css';
 
 const adminPermissions = ['org.manage', 'identity.read', 'audit.read', 'catalog.edit', 'catalog.review'];
@@ -43,6 +44,7 @@ export function StaffLayout({
             <NavLink to="/dashboard">{staffText.dashboard}</NavLink>
           )}
         </nav>
+        <NotificationBell />
         <StaffIdentity user={user} />
       </Layout.Header>
       {subNavigation}

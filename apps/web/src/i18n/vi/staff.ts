@@ -42,6 +42,14 @@ export const staffText = {
   ],
   comingSoon: 'Sắp có',
 
+  notifications: 'Thông báo',
+  notificationsUnread: (n: number) =>
+    n === 0 ? 'Thông báo, không có thông báo mới' : `Thông báo, ${n} chưa đọc`,
+  notificationsEmpty: 'Chưa có thông báo nào.',
+  notificationsReadAll: 'Đánh dấu đã đọc tất cả',
+  notificationsLoadFailed: 'Không tải được thông báo.',
+  notificationUnread: 'Chưa đọc',
+
   dashboardTitle: 'Thống kê, báo cáo',
   dashboardLead:
     'Số liệu trực tuyến, bảng điểm Quyết định 766 và kết quả đánh giá sẽ hiển thị ở đây khi có dữ liệu hồ sơ.',
