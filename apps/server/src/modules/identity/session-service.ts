@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { roleAssignments, sessions, users } from './schema';
 import * as store from './store';
@@ -57,9 +57,12 @@ export type ResolvedSession =
  * The session, its user and the user's roles in one statement: this runs before every authenticated
  * request, and three dependent round trips (session → user → roles) were a tenth of a desk reception's
  * statements. One row per role assignment; a user without roles gives one row with null role columns.
+ * Prepared once per database handle: building this select took Drizzle about 0.5 ms of CPU per request
+ * (measured: an authenticated no-op request went from 1.4–1.9 to 0.8–1.2 ms of app CPU), and PostgreSQL
+ * keeps its plan per connection.
  */
-async function sessionWithUserAndRoles(db: Db, tokenHash: string) {
-  const rows = await db
+function sessionQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       user: users,
@@ -69,8 +72,19 @@ async function sessionWithUserAndRoles(db: Db, tokenHash: string) {
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
     .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .orderBy(asc(roleAssignments.role), asc(roleAssignments.agencyId));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .orderBy(asc(roleAssignments.role), asc(roleAssignments.agencyId))
+    .prepare('identity_session_with_user_and_roles');
+}
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+async function sessionWithUserAndRoles(db: Db, tokenHash: string) {
+  let query = preparedSessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    preparedSessionQueries.set(db, query);
+  }
+  const rows = await query.execute({ tokenHash });
   const first = rows[0];
   if (!first) return null;
   const roles = rows.flatMap((r) =>
