@@ -37,6 +37,7 @@ export const fileParamsSchema = z.object({ id: uuid });
 /**
  * Error codes of the file endpoints (`{ error: { code, message, details } }`, message in Vietnamese):
  * - 400 `FILE_MISSING` — no multipart part named `file`;
+ * - 400 `FILE_INCOMPLETE` — the upload was cut short or its multipart body is malformed;
  * - 413 `FILE_TOO_LARGE` — over the limit (`details.maxBytes`, `details.maxMb`);
  * - 415 `FILE_TYPE_NOT_ALLOWED` — the content is not PDF, JPEG or PNG;
  * - 415 `FILE_TYPE_MISMATCH` — the declared type or the name's extension disagrees with the content
@@ -48,6 +49,7 @@ export const fileParamsSchema = z.object({ id: uuid });
  */
 export const fileErrorCodes = [
   'FILE_MISSING',
+  'FILE_INCOMPLETE',
   'FILE_TOO_LARGE',
   'FILE_TYPE_NOT_ALLOWED',
   'FILE_TYPE_MISMATCH',

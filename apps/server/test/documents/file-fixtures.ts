@@ -51,7 +51,7 @@ export async function multipart(parts: Part[]): Promise<{ body: Buffer; contentT
   const form = new FormData();
   for (const p of parts) {
     if (p.name === undefined) form.append(p.field ?? 'file', Buffer.from(p.bytes).toString('utf8'));
-    else form.append(p.field ?? 'file', new Blob([p.bytes], { type: p.type ?? '' }), p.name);
+    else form.append(p.field ?? 'file', new Blob([new Uint8Array(p.bytes)], { type: p.type ?? '' }), p.name);
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return {

@@ -198,6 +198,17 @@ describe('refused files change nothing', () => {
     });
   });
 
+  it('an upload cut short (no closing boundary) → 400 FILE_INCOMPLETE', async () => {
+    const { body, contentType } = await multipart([{ name: 'dang-do.pdf', bytes: pdfBytes('cut') }]);
+    await expectNothingStored(async () => {
+      const res = await citizen.post('/api/files', body.subarray(0, body.length - 60), {
+        'content-type': contentType,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('FILE_INCOMPLETE');
+    });
+  });
+
   it('anonymous → 401, before anything is read', async () => {
     await expectNothingStored(async () => {
       const res = await upload(t.anonymous(), { name: 'a.pdf', type: 'application/pdf', bytes: pdfBytes() });

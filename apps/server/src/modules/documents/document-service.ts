@@ -127,11 +127,27 @@ export async function uploadFile(
   }
 }
 
+/** The next chunk of the upload; a body cut short or malformed is the client's error, not ours. */
+async function nextChunk(source: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
+  try {
+    return await source.next();
+  } catch (error) {
+    throw new AppError(
+      'FILE_INCOMPLETE',
+      400,
+      'Tệp tải lên bị gián đoạn hoặc không đúng định dạng, vui lòng gửi lại',
+      {
+        reason: (error as Error)?.message ?? String(error),
+      },
+    );
+  }
+}
+
 async function readHead(source: AsyncIterator<Uint8Array>, length: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (size < length) {
-    const next = await source.next();
+    const next = await nextChunk(source);
     if (next.done) break;
     chunks.push(next.value);
     size += next.value.byteLength;
@@ -141,7 +157,7 @@ async function readHead(source: AsyncIterator<Uint8Array>, length: number): Prom
 
 async function* withHead(head: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  for (let next = await nextChunk(rest); !next.done; next = await nextChunk(rest)) yield next.value;
 }
 
 /** Reads what the client still sends and drops it (busboy discards beyond the size limit). */
