@@ -11,7 +11,8 @@ import { AppError, conflict } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { type Db, isUniqueViolation } from '../../platform/database';
 import { toAppError as calendarAppError } from '../calendar/calendar-service';
-import { projectionOf } from './dossier-projection';
+import { attachFiles, refreshFileReaders } from '../documents/document-service';
+import { involvedAgencies, projectionOf } from './dossier-projection';
 import * as store from './store';
 
 /** Job queues the dossier engine writes to in its transactions. */
@@ -75,6 +76,21 @@ export async function commitEvents(
   }
   if (before.version === 0) await store.insertProjection(tx, row);
   else if (!(await store.updateProjection(tx, row, before.version))) throw versionConflict();
+  // Files named by these events become the dossier's (only the uploader's own files, or ones it already
+  // has); when the agencies involved change, those of earlier events become readable by the new ones.
+  const fileIds = events.flatMap(fileIdsOf);
+  const readers = {
+    dossierId: state.dossierId,
+    receivingAgencyId: state.receivingAgencyId,
+    agencyIds: row.agencyIds,
+    applicantAccountId: row.applicantAccountId ?? null,
+  };
+  if (fileIds.length > 0) await attachFiles(tx, { ...readers, fileIds, attachedBy: access.userId ?? '' });
+  else if (
+    before.version > 0 &&
+    involvedAgencies(before, input.deskAgencyId).sort().join() !== [...row.agencyIds].sort().join()
+  )
+    await refreshFileReaders(tx, readers);
   await store.addRollups(
     tx,
     {
@@ -106,4 +122,18 @@ export async function commitEvents(
     ctx.now(),
   );
   return state;
+}
+
+function fileIdsOf(event: DossierEvent): string[] {
+  switch (event.type) {
+    case 'DossierSubmitted':
+    case 'IntakeSupplementReceived':
+    case 'SupplementReceived':
+      return event.components.flatMap((c) => c.fileIds);
+    case 'ResultIssued':
+    case 'AgencyResultReceived':
+      return event.documents.flatMap((d) => (d.fileId ? [d.fileId] : []));
+    default:
+      return [];
+  }
 }
