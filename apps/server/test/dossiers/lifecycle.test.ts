@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 import { applicant, command, deskOf, receive } from './dossier-fixtures';
@@ -67,6 +68,18 @@ describe('a dossier from the desk to the returned result (Decree 61/2018)', () =
       'ResultIssued',
       'ResultReturned',
     ]);
+    // Every change left a national-portal sync job with the payloads rendered (DOMAIN.md §10).
+    const jobs = await t.database.db.execute(
+      sql`select data from pgboss.job where name = 'dossier-national-sync' and data->>'dossierId' = ${id} order by (data->>'version')::int`,
+    );
+    const payloads = (jobs as unknown as { rows: { data: any }[] }).rows.map((r) => r.data);
+    expect(payloads.map((p) => p.version)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const last = payloads[payloads.length - 1];
+    expect(last.dossier.MaHoSo).toBe(detail.body.summary.code);
+    expect(last.dossier.TrangThaiHoSo).toBe('10');
+    expect(last.dossier.KenhThucHien).toBe('1');
+    expect(last.progress[0].MaHoSo).toBe(detail.body.summary.code);
+    expect(last.progress[0].NoiDungXuLy).toBeTruthy();
     const pub = await t.anonymous().get(`/api/public/dossiers/${detail.body.summary.code}`);
     expect(pub.status).toBe(200);
     expect(Object.keys(pub.body).sort()).toEqual(

@@ -5,7 +5,7 @@ import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import { rollupDeltas } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
-import { progressPayload } from '@motcua/domain/dossier/national-sync';
+import { dossierSyncPayload, progressPayload } from '@motcua/domain/dossier/national-sync';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
@@ -100,13 +100,17 @@ export async function commitEvents(
     },
     deltas,
   );
-  // The progress payloads of this change travel in the job; the dossier payload is rendered by the sender
-  // from the events up to `version` (immutable, so rendering later gives the same payload).
+  // The national portal's payloads of this change, rendered now (the sender only delivers them): the
+  // dossier payload (from the whole history) and a progress payload per new event.
+  // (The new events are already appended above, so the stored history is the whole one.)
+  const history =
+    before.version === 0 ? events : await store.eventsOf(tx, state.receivingAgencyId, state.dossierId);
   await ctx.jobs.enqueue(tx, NATIONAL_SYNC_QUEUE, {
     receivingAgencyId: state.receivingAgencyId,
     dossierId: state.dossierId,
     code: state.code,
     version: state.version,
+    dossier: dossierSyncPayload(history, { agencyNames: input.agencyNames }),
     progress,
   });
   await recordAudit(
