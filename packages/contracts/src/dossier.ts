@@ -204,7 +204,10 @@ export const dossierListQuerySchema = z.object({
   queue: z.enum(dossierQueues).optional(),
   status: z.string().max(40).optional(),
   liveStatus: z.enum(['on-track', 'due-soon', 'late', 'paused', 'no-deadline']).optional(),
-  mine: z.coerce.boolean().optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { applicant, command, deskOf, receive } from './dossier-fixtures';
+import { applicant, command, deskOf, receive, requiredComponents } from './dossier-fixtures';
 
 // The demo clock starts on Monday 2026-03-02 09:00 (UTC+7).
 describe('a dossier from the desk to the returned result (Decree 61/2018)', () => {
@@ -96,5 +96,23 @@ describe('a dossier from the desk to the returned result (Decree 61/2018)', () =
       ].sort(),
     );
     expect(JSON.stringify(pub.body)).not.toContain(applicant.name);
+  });
+
+  it("files a department's dossier received at the provincial centre under the department, with the centre's desk receiving it", async () => {
+    const centreDesk = await t.loginStaff('motcua.tinh');
+    const res = await receive(centreDesk, await deskOf(t, '000.00.02.H99'), {
+      procedure: '1.002861', // Sở Xây dựng, 2 working days, default workflow
+      components: requiredComponents('1.002861'),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.summary.code).toMatch(/^000\.00\.11\.H99-260302-0001$/);
+    const centre = await t.agencyId('000.00.02.H99');
+    const steps = res.body.state.workflow.steps;
+    expect(steps[0].unitId).toBe(centre);
+    expect(steps[steps.length - 1].unitId).toBe(centre);
+    expect(steps[1].unitId).toBe(await t.agencyId('000.00.11.H99'));
+    expect((await command(centreDesk, res.body.summary.id, { type: 'forward', toUserId: null })).status).toBe(
+      200,
+    );
   });
 });

@@ -12,7 +12,14 @@ import { procedureInForce, workflowInForce } from '../catalog/procedure-in-force
 import { activeStaffMember } from '../identity/user-service';
 import { agencyDirectory } from '../org/agency-service';
 import { commitEvents, toAppError, versionConflict } from './dossier-commit';
-import { actorOf, calendarFor, decideContext, type Officer, rulesFor } from './dossier-context';
+import {
+  actorOf,
+  calendarFor,
+  decideContext,
+  type Officer,
+  rulesFor,
+  withDeskSteps,
+} from './dossier-context';
 import * as store from './store';
 
 /**
@@ -161,7 +168,7 @@ async function toDomainCommand(
       const at = new Date(state.submittedAt!);
       const procedure = await procedureInForce(ctx, state.procedure!.procedureId, at);
       const workflow = procedure
-        ? await workflowInForce(ctx, procedure, row.receivingAgencyId, at)
+        ? withDeskSteps(await workflowInForce(ctx, procedure, row.receivingAgencyId, at), row.deskAgencyId)
         : { definition: { leadAgencyId: row.receivingAgencyId, steps: [] }, version: null };
       const now = ctx.now().getTime();
       const year = Number(localDateOf(now).slice(0, 4));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChannelKind } from '@motcua/contracts/catalog';
 import { localDateOf } from '@motcua/domain/calendar/vietnam-time';
 import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
+import type { WorkflowDefinition } from '@motcua/domain/catalog/workflow';
 import type { DecideContext } from '@motcua/domain/dossier/dossier-decider';
 import type { Actor, ProcedureSnapshot } from '@motcua/domain/dossier/dossier-events';
 import { DECREE_61_RULES, type DossierRules, rulesInForce } from '@motcua/domain/dossier/dossier-rules';
@@ -73,4 +74,28 @@ export function procedureSnapshot(p: ProcedureInForce, channel: ChannelKind): Pr
 /** Fingerprint of a request body, so a reused Idempotency-Key with different content is refused. */
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/**
+ * A generated default workflow puts every step at the implementing agency. When the dossier was received
+ * at a desk of another agency (the provincial centre receiving for a department), receiving and returning
+ * happen at that desk: those steps belong to the desk's agency. Stored workflows are taken as they are.
+ */
+export function withDeskSteps(
+  workflow: { definition: WorkflowDefinition; version: number | null },
+  deskAgencyId: string | null,
+): { definition: WorkflowDefinition; version: number | null } {
+  if (workflow.version !== null || deskAgencyId === null || deskAgencyId === workflow.definition.leadAgencyId)
+    return workflow;
+  return {
+    version: null,
+    definition: {
+      ...workflow.definition,
+      steps: workflow.definition.steps.map((step) =>
+        step.kind === 'task' && (step.actions.includes('receive') || step.actions.includes('return'))
+          ? { ...step, unitId: deskAgencyId }
+          : step,
+      ),
+    },
+  };
 }

@@ -22,6 +22,7 @@ import {
   procedureSnapshot,
   requestHash,
   rulesFor,
+  withDeskSteps,
 } from './dossier-context';
 import * as store from './store';
 
@@ -91,7 +92,10 @@ async function runIntake(
   const now = ctx.now().getTime();
   const calendar = await calendarFor(ctx, prepared.deskId);
   const rules = rulesFor(now);
-  const workflow = await workflowInForce(ctx, prepared.procedure, prepared.receivingAgencyId, new Date(now));
+  const workflow = withDeskSteps(
+    await workflowInForce(ctx, prepared.procedure, prepared.receivingAgencyId, new Date(now)),
+    prepared.deskAgencyId,
+  );
   const directory = await agencyDirectory(ctx);
   const agencyNames = Object.fromEntries([...directory.byId.values()].map((e) => [e.id, e.name]));
   const actor = actorOf(officer, officer.kind === 'staff' ? prepared.deskAgencyId : null);
