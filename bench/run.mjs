@@ -16,6 +16,8 @@ const benches = {
     'desk receptions/s over HTTP on PostgreSQL (16 officers at 16 wards, 30 s) against pgbench TPC-B with 16 clients',
   lookup:
     'public tracking by dossier code over HTTP (64 concurrent, a few thousand dossiers) against a bare route; PostgreSQL, --pglite for PGlite',
+  bundle:
+    "each web area's first-load JavaScript and CSS (gzip) from a production build, against the entry + React baseline; fails if the portal exceeds 180 kB",
 };
 
 const exportName = (name) => `run${name.replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase())}Bench`;

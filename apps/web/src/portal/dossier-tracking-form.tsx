@@ -1,11 +1,19 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { portalText } from '../i18n/vi/portal';
+import { trackingText } from '../i18n/vi/portal-dossier';
+import { isDossierCode, normaliseDossierCode } from './dossier-code';
 
-export function DossierTrackingForm({ initialCode = '' }: { initialCode?: string }) {
+export function DossierTrackingForm({
+  initialCode = '',
+  initialError = null,
+}: {
+  initialCode?: string;
+  initialError?: string | null;
+}) {
   const navigate = useNavigate();
   const inputId = useId();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
 
   return (
     <form
@@ -13,13 +21,17 @@ export function DossierTrackingForm({ initialCode = '' }: { initialCode?: string
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+        const code = normaliseDossierCode(String(new FormData(event.currentTarget).get('code') ?? ''));
         if (code === '') {
           setError(portalText.trackingCodeRequired);
           return;
         }
+        if (!isDossierCode(code)) {
+          setError(trackingText.codeInvalid);
+          return;
+        }
         setError(null);
-        navigate(`/portal/track/${encodeURIComponent(code)}`);
+        navigate(`/tra-cuu/${encodeURIComponent(code)}`);
       }}
     >
       <label htmlFor={inputId}>{portalText.trackingLabel}</label>
@@ -38,6 +50,7 @@ export function DossierTrackingForm({ initialCode = '' }: { initialCode?: string
           defaultValue={initialCode}
           autoComplete="off"
           spellCheck={false}
+          autoCapitalize="characters"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error ${inputId}-hint` : `${inputId}-hint`}
         />

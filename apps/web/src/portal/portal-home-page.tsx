@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { catalogText } from '../i18n/vi/catalog';
 import { portalText } from '../i18n/vi/portal';
+import { homeText } from '../i18n/vi/portal-dossier';
 import { usePageTitle } from '../page-title';
 import { useProcedureSearch } from './catalog-queries';
 import { DossierTrackingForm } from './dossier-tracking-form';
@@ -15,6 +16,16 @@ export function PortalHomePage() {
         <p className="portal-lead">{portalText.homeLead}</p>
         <ProcedureSearchForm />
       </section>
+      <section className="portal-card" aria-labelledby="popular-title">
+        <h2 id="popular-title">{homeText.popularTitle}</h2>
+        <ul className="field-links">
+          {homeText.popular.map((p) => (
+            <li key={p.code}>
+              <Link to={`/portal/procedures/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <FieldLinks />
       <section className="portal-card" aria-labelledby="tracking-title">
         <h2 id="tracking-title">{portalText.trackingTitle}</h2>
@@ -25,9 +36,9 @@ export function PortalHomePage() {
         <ul className="quick-links">
           {portalText.quickLinks.map((link) => (
             <li key={link.title} className="portal-card">
-              <h3>{link.title}</h3>
+              <h3>{link.href ? <Link to={link.href}>{link.title}</Link> : link.title}</h3>
               <p>{link.text}</p>
-              <p className="badge">{portalText.comingSoon}</p>
+              {!link.href && <p className="badge">{portalText.comingSoon}</p>}
             </li>
           ))}
         </ul>

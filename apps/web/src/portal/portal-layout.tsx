@@ -1,7 +1,9 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout, useSession } from '../api/session-queries';
 import { portalText } from '../i18n/vi/portal';
+import { dossierText, notificationText } from '../i18n/vi/portal-dossier';
 import { commonText } from '../i18n/vi/shared-strings';
+import { useUnreadCount } from './portal-queries';
 
 export function PortalLayout() {
   return (
@@ -53,6 +55,7 @@ function PortalAccountNav() {
     <nav className="portal-account-nav" aria-label={portalText.accountNavigation}>
       {user ? (
         <>
+          {user.kind === 'citizen' && <CitizenLinks />}
           <Link to="/portal/account">{portalText.myAccount}</Link>
           <button
             type="button"
@@ -70,5 +73,22 @@ function PortalAccountNav() {
         </>
       )}
     </nav>
+  );
+}
+
+function CitizenLinks() {
+  const unread = useUnreadCount(true).data ?? 0;
+  return (
+    <>
+      <Link to="/portal/dossiers">{dossierText.myDossiersTitle}</Link>
+      <Link to="/portal/notifications" aria-label={notificationText.navLabel(unread)}>
+        {notificationText.title}
+        {unread > 0 && (
+          <span className="nav-count" aria-hidden="true">
+            {unread}
+          </span>
+        )}
+      </Link>
+    </>
   );
 }

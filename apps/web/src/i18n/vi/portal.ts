@@ -26,9 +26,17 @@ export const portalText = {
   trackingCodeRequired: 'Nhập mã hồ sơ cần tra cứu',
   quickLinksTitle: 'Bạn cần làm gì?',
   quickLinks: [
-    { title: 'Nộp hồ sơ trực tuyến', text: 'Chọn thủ tục, điền tờ khai và tải giấy tờ lên.' },
-    { title: 'Theo dõi hồ sơ', text: 'Xem hồ sơ đang ở bước nào và khi nào có kết quả.' },
-    { title: 'Phản ánh, kiến nghị', text: 'Gửi ý kiến về quy định và cách giải quyết thủ tục.' },
+    {
+      title: 'Nộp hồ sơ trực tuyến',
+      text: 'Chọn thủ tục, điền tờ khai và tải giấy tờ lên.',
+      href: '/portal/procedures',
+    },
+    {
+      title: 'Theo dõi hồ sơ',
+      text: 'Xem hồ sơ đang ở bước nào và khi nào có kết quả.',
+      href: '/portal/dossiers',
+    },
+    { title: 'Phản ánh, kiến nghị', text: 'Gửi ý kiến về quy định và cách giải quyết thủ tục.', href: null },
   ],
   comingSoon: 'Sắp có',
 
@@ -36,9 +44,6 @@ export const portalText = {
   proceduresComing:
     'Danh mục thủ tục hành chính đang được xây dựng. Bạn sẽ sớm tìm được thủ tục, giấy tờ cần chuẩn bị, phí, lệ phí và thời hạn giải quyết tại đây.',
   proceduresYouSearched: (q: string) => `Bạn đã tìm: “${q}”.`,
-  trackingPageTitle: (code: string) => `Hồ sơ ${code}`,
-  trackingComing:
-    'Chức năng tra cứu tình trạng hồ sơ đang được xây dựng. Vui lòng liên hệ Bộ phận Một cửa nơi bạn nộp hồ sơ để biết tình trạng.',
 
   loginTitle: 'Đăng nhập',
   loginVneid: 'Đăng nhập bằng VNeID (định danh điện tử)',
