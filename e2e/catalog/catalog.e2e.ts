@@ -55,8 +55,15 @@ async function portalSearch(page: Page, baseUrl: string, q: string): Promise<str
   await page.goto(`${baseUrl}/portal/procedures`);
   const box = page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' });
   await box.fill(q);
+  // The previous list stays on screen (with the new query's wording) until the new answer arrives:
+  // wait for that answer, then for the page to stop fetching.
+  const answered = page.waitForResponse(
+    (res) => res.url().includes('/api/catalog/search') && new URL(res.url()).searchParams.get('q') === q,
+  );
   await box.press('Enter');
   await page.waitForURL((url) => url.searchParams.get('q') === q);
+  await answered;
+  await page.locator('.catalog-results[aria-busy="false"]').waitFor();
   await expect
     .poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 })
     .toMatch(/Tìm thấy|Không tìm thấy/);
