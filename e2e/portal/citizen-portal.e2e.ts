@@ -434,4 +434,35 @@ describe.skipIf(browserMissingOutsideCi())('citizens’ portal (issue 4)', () =>
     await page.goto(`${base}/portal/dossiers/${dossierId}`);
     await page.waitForURL((url) => url.pathname === '/portal/login');
   });
+
+  it('(g) withdraws a dossier no longer needed, giving a reason', async () => {
+    const base = journey.server.baseUrl;
+    const session = (await (await computer.request.get(`${base}/api/session`)).json()) as {
+      csrfToken: string;
+    };
+    const anBinh = (await (await computer.request.get(`${base}/api/dossiers/${dossierId}`)).json()).summary
+      .receivingAgencyId;
+    const created = await computer.request.post(`${base}/api/portal/dossiers`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'idempotency-key': 'e2e-withdrawal-0001' },
+      data: {
+        procedure: '1.004873',
+        agencyId: anBinh,
+        components: [{ name: DECLARATION, originals: 1, copies: 0 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const id = (await created.json()).summary.id as string;
+
+    await computer.goto(`${base}/portal/dossiers/${id}`);
+    await computer.getByText('Rút hồ sơ', { exact: true }).first().click();
+    const form = computer.getByRole('form', { name: 'Rút hồ sơ' });
+    await form.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await form.getByText('Nhập lý do rút hồ sơ').waitFor();
+    await checkPage(computer, '21-dossier-withdraw');
+    await form.getByLabel('Lý do rút hồ sơ').fill('Đã nộp nhầm thủ tục');
+    await form.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await computer.getByText('Công dân rút hồ sơ').first().waitFor();
+    await computer.getByText('Lý do: Đã nộp nhầm thủ tục').waitFor();
+    expect(await computer.getByRole('form', { name: 'Rút hồ sơ' }).count()).toBe(0);
+  });
 });

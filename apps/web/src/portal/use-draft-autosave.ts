@@ -80,6 +80,8 @@ export function useDraftAutosave(options: {
   latest.current = { agencyId, content, enabled };
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
+  /** The save on its way, so forgetting the draft can wait for it instead of racing it. */
+  const saving = useRef<Promise<void>>(Promise.resolve());
   const failures = useRef(0);
   const paused = useRef(false);
   const [state, setState] = useState<SaveState>(
@@ -97,7 +99,12 @@ export function useDraftAutosave(options: {
     const json = JSON.stringify(current);
     if (json === savedJson.current && server.current.agencyId === agency) return;
     inFlight.current = true;
+    let finished = () => {};
+    saving.current = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
     setState({ kind: 'saving' });
+    let succeeded = false;
     try {
       // The citizen chose another agency: the draft moves to that key.
       if (server.current.agencyId !== agency) {
@@ -114,6 +121,7 @@ export function useDraftAutosave(options: {
       failures.current = 0;
       writeLocalDraft(localKey, { agencyId: agency, serverVersion: saved.version, content: current });
       setState({ kind: 'saved', at: saved.updatedAt });
+      succeeded = true;
     } catch (error) {
       if (isApiRequestError(error) && error.status === 409 && error.code === 'DRAFT_VERSION_CONFLICT') {
         paused.current = true;
@@ -129,9 +137,11 @@ export function useDraftAutosave(options: {
       }
     } finally {
       inFlight.current = false;
+      finished();
     }
-    // Typed while the save was on its way: save again.
+    // Typed while the save was on its way: save again (a failure has its own retry, or waits for the next change).
     if (
+      succeeded &&
       !paused.current &&
       latest.current.enabled &&
       JSON.stringify(latest.current.content) !== savedJson.current
@@ -181,6 +191,10 @@ export function useDraftAutosave(options: {
   /** Forgets the draft everywhere: after submission, or when the citizen starts over. */
   const discard = useCallback(async () => {
     clearTimeout(timer.current);
+    paused.current = true;
+    await saving.current;
+    clearTimeout(timer.current);
+    paused.current = false;
     removeLocalDraft(localKey);
     const agency = server.current.agencyId;
     server.current = { agencyId: null, version: 0 };

@@ -60,6 +60,7 @@ export function ApplicantStep({
       />
       <TextField
         name="applicant-name"
+        maxLength={300}
         label={organisation ? t.nameOrganisation : t.name}
         autoComplete={organisation ? 'organization' : 'name'}
         value={applicant.name}
@@ -68,6 +69,7 @@ export function ApplicantStep({
       />
       <TextField
         name="applicant-id-number"
+        maxLength={30}
         label={organisation ? t.idNumberOrganisation : t.idNumber}
         hint={organisation ? undefined : t.idNumberHint}
         inputMode="numeric"
@@ -78,6 +80,7 @@ export function ApplicantStep({
       />
       <TextField
         name="applicant-address"
+        maxLength={500}
         label={t.address}
         hint={t.addressHint}
         autoComplete="street-address"
@@ -87,6 +90,7 @@ export function ApplicantStep({
       />
       <TextField
         name="applicant-phone"
+        maxLength={30}
         type="tel"
         label={t.phone}
         autoComplete="tel"
@@ -97,6 +101,7 @@ export function ApplicantStep({
       />
       <TextField
         name="applicant-email"
+        maxLength={254}
         type="email"
         label={t.email}
         autoComplete="email"
@@ -173,6 +178,7 @@ export function DeliveryStep({
       {delivery.method === 'postal' && (
         <TextAreaField
           name="postal-address"
+          maxLength={500}
           label={t.postalAddress}
           autoComplete="street-address"
           rows={2}
