@@ -17,7 +17,8 @@ import {
   startBenchApp,
   workingDayClock,
 } from './support/bench-app';
-import { assertNoFailures, runLoad, summarise, summaryLine } from './support/http-load';
+import { postgresCpuMs, processCpuMs } from './support/cpu-time';
+import { assertNoFailures, type LoadOptions, runLoad, summarise, summaryLine } from './support/http-load';
 import { receptionBody, setUpWardDesks } from './support/one-stop-desks';
 
 const CONCURRENCY = 64;
@@ -26,6 +27,20 @@ const WARMUP_MS = 3_000;
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 3_000);
 const WARDS = 16;
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+
+/** The load, with the CPU it cost per request: the app process (load worker included) and PostgreSQL. */
+async function measured(options: LoadOptions, postgresPort: string | null) {
+  const [app0, postgres0] = [processCpuMs(), postgresPort ? postgresCpuMs(postgresPort) : null];
+  const result = await runLoad(options);
+  const postgres1 = postgresPort ? postgresCpuMs(postgresPort) : null;
+  const app = (processCpuMs() - app0) / result.completed;
+  const postgres =
+    postgres0 !== null && postgres1 !== null ? (postgres1 - postgres0) / result.completed : null;
+  return {
+    result,
+    cpu: `app ${app.toFixed(2)} ms${postgres === null ? '' : `, PostgreSQL ${postgres.toFixed(2)} ms`}`,
+  };
+}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
@@ -68,21 +83,28 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
         rows.map((r) => `/api/public/dossiers/${r.code}`),
         seededRandom(766),
       );
-      const lookup = await runLoad({
-        base: server.base,
-        clients: [{ method: 'GET', paths }],
-        concurrency: CONCURRENCY,
-        warmupMs: WARMUP_MS,
-        durationMs: SECONDS * 1000,
-      });
+      const port = bench.databaseUrl ? new URL(bench.databaseUrl).port || '5432' : null;
+      const { result: lookup, cpu: lookupCpu } = await measured(
+        {
+          base: server.base,
+          clients: [{ method: 'GET', paths }],
+          concurrency: CONCURRENCY,
+          warmupMs: WARMUP_MS,
+          durationMs: SECONDS * 1000,
+        },
+        port,
+      );
       assertNoFailures('lookup', lookup);
-      const bare = await runLoad({
-        base: server.base,
-        clients: [{ method: 'GET', paths: [server.barePath] }],
-        concurrency: CONCURRENCY,
-        warmupMs: WARMUP_MS,
-        durationMs: SECONDS * 1000,
-      });
+      const { result: bare, cpu: bareCpu } = await measured(
+        {
+          base: server.base,
+          clients: [{ method: 'GET', paths: [server.barePath] }],
+          concurrency: CONCURRENCY,
+          warmupMs: WARMUP_MS,
+          durationMs: SECONDS * 1000,
+        },
+        null,
+      );
       assertNoFailures('lookup: bare route', bare);
       const engineName = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
       const l = summarise(lookup);
@@ -96,6 +118,7 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
           ),
           summaryLine('lookup: bare Fastify route, same app and clients', bare),
           `lookup: ${ratio.toFixed(2)} × the bare route (target ≥ 0.3): ${ratio >= 0.3 ? 'met' : 'NOT met'}; p99 ${l.p99.toFixed(1)} ms (target ≤ 20 ms): ${l.p99 <= 20 ? 'met' : 'NOT met'}`,
+          `lookup: CPU per request: lookup ${lookupCpu}; bare route ${bareCpu}`,
           `lookup: set-up received ${received.latencies.length} dossiers at ${(received.latencies.length / received.seconds).toFixed(0)}/s; machine ${cpus().length} cores, load average ${load} when the bench started`,
         ],
       };
