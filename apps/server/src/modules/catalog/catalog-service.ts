@@ -26,6 +26,7 @@ import { recordAudit } from '../../platform/audit-log';
 import { type Db, inTransaction, isUniqueViolation } from '../../platform/database';
 import { workingCalendar } from '../calendar/calendar-service';
 import { agencyLabels, getAgency, listAgencies, listDesks } from '../org/agency-service';
+import { committedChange } from './search-index-cache';
 import * as store from './store';
 
 /**
@@ -288,71 +289,78 @@ export async function transitionVersion(
   input: TransitionInput,
 ): Promise<ProcedureVersion> {
   const now = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
-    const { procedure } = await requireVersion(tx, versionId);
-    await assertReadable(access, procedure.ownerAgencyId);
-    await access.assertInScope(actionPermission[input.action], procedure.ownerAgencyId);
-    await store.lockProcedure(tx, procedure.id);
-    const version = (await store.versionById(tx, versionId))!;
-    const status = version.status as VersionStatus;
-    const refused = refusal(status, input.action);
-    if (refused) throw refuse(refused.code, refused.message);
-    const next = statusAfter(status, input.action);
-    let patch: Parameters<typeof store.updateVersion>[2] = { status: next, updatedAt: now };
-    const details: Record<string, unknown> = {
-      procedureId: procedure.id,
-      number: version.number,
-      from: status,
-      to: next,
-    };
-    switch (input.action) {
-      case 'submit':
-        patch = { ...patch, submittedAt: now, returnReason: null };
-        break;
-      case 'approve':
-        patch = { ...patch, reviewedAt: now, reviewedBy: access.actor.name, returnReason: null };
-        break;
-      case 'return':
-        patch = { ...patch, reviewedAt: now, reviewedBy: access.actor.name, returnReason: input.reason };
-        details.reason = input.reason;
-        break;
-      case 'announce':
-        patch = { ...patch, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate };
-        details.decisionNumber = input.decisionNumber;
-        details.decisionDate = input.decisionDate;
-        break;
-      case 'publish': {
-        if (procedure.abolishedAt !== null)
-          throw refuse('PROCEDURE_ABOLISHED', 'Thủ tục đã bị bãi bỏ, không thể công khai');
-        const from =
-          input.effectiveFrom === undefined
-            ? now
-            : new Date(Math.max(now.getTime(), startOfLocalDay(epochDayFromIsoDate(input.effectiveFrom))));
-        patch = { ...patch, publishedAt: now, inForceFrom: from, inForceTo: null };
-        for (const other of await store.versionsOf(tx, procedure.id)) {
-          if (other.id === version.id || other.status !== 'published') continue;
-          await store.updateVersion(tx, other.id, { status: 'superseded', inForceTo: from, updatedAt: now });
-          details.supersedes = other.id;
+  return committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const { procedure } = await requireVersion(tx, versionId);
+      await assertReadable(access, procedure.ownerAgencyId);
+      await access.assertInScope(actionPermission[input.action], procedure.ownerAgencyId);
+      await store.lockProcedure(tx, procedure.id);
+      const version = (await store.versionById(tx, versionId))!;
+      const status = version.status as VersionStatus;
+      const refused = refusal(status, input.action);
+      if (refused) throw refuse(refused.code, refused.message);
+      const next = statusAfter(status, input.action);
+      let patch: Parameters<typeof store.updateVersion>[2] = { status: next, updatedAt: now };
+      const details: Record<string, unknown> = {
+        procedureId: procedure.id,
+        number: version.number,
+        from: status,
+        to: next,
+      };
+      switch (input.action) {
+        case 'submit':
+          patch = { ...patch, submittedAt: now, returnReason: null };
+          break;
+        case 'approve':
+          patch = { ...patch, reviewedAt: now, reviewedBy: access.actor.name, returnReason: null };
+          break;
+        case 'return':
+          patch = { ...patch, reviewedAt: now, reviewedBy: access.actor.name, returnReason: input.reason };
+          details.reason = input.reason;
+          break;
+        case 'announce':
+          patch = { ...patch, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate };
+          details.decisionNumber = input.decisionNumber;
+          details.decisionDate = input.decisionDate;
+          break;
+        case 'publish': {
+          if (procedure.abolishedAt !== null)
+            throw refuse('PROCEDURE_ABOLISHED', 'Thủ tục đã bị bãi bỏ, không thể công khai');
+          const from =
+            input.effectiveFrom === undefined
+              ? now
+              : new Date(Math.max(now.getTime(), startOfLocalDay(epochDayFromIsoDate(input.effectiveFrom))));
+          patch = { ...patch, publishedAt: now, inForceFrom: from, inForceTo: null };
+          for (const other of await store.versionsOf(tx, procedure.id)) {
+            if (other.id === version.id || other.status !== 'published') continue;
+            await store.updateVersion(tx, other.id, {
+              status: 'superseded',
+              inForceTo: from,
+              updatedAt: now,
+            });
+            details.supersedes = other.id;
+          }
+          details.inForceFrom = from.toISOString();
+          break;
         }
-        details.inForceFrom = from.toISOString();
-        break;
       }
-    }
-    const updated = await store.updateVersion(tx, version.id, patch);
-    await recordAudit(
-      tx,
-      access.actor,
-      {
-        action: `catalog.version.${input.action}`,
-        targetType: 'procedure-version',
-        targetId: version.id,
-        agencyId: procedure.ownerAgencyId,
-        details,
-      },
-      now,
-    );
-    return toVersion(updated, procedure);
-  });
+      const updated = await store.updateVersion(tx, version.id, patch);
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: `catalog.version.${input.action}`,
+          targetType: 'procedure-version',
+          targetId: version.id,
+          agencyId: procedure.ownerAgencyId,
+          details,
+        },
+        now,
+      );
+      return toVersion(updated, procedure);
+    }),
+  );
 }
 
 /** A new draft version copying the published one; the published one stays in force until the draft is published. */
@@ -426,41 +434,44 @@ export async function abolishProcedure(
   input: { effectiveDate: string; decisionNumber: string; reason?: string | null | undefined },
 ): Promise<ProcedureVersion> {
   const now = ctx.now();
-  return inTransaction(ctx.db, async (tx) => {
-    const procedure = await requireProcedure(tx, procedureId);
-    await assertReadable(access, procedure.ownerAgencyId);
-    await access.assertInScope('catalog.edit', procedure.ownerAgencyId);
-    await store.lockProcedure(tx, procedure.id);
-    if (procedure.abolishedAt !== null) throw refuse('PROCEDURE_ABOLISHED', 'Thủ tục đã bị bãi bỏ');
-    const published = (await store.versionsOf(tx, procedure.id)).filter((v) => v.status === 'published');
-    const current = published[published.length - 1];
-    if (!current) throw refuse('INVALID_TRANSITION', 'Chỉ có thể bãi bỏ thủ tục đang được công khai');
-    const to = new Date(Math.max(now.getTime(), startOfLocalDay(epochDayFromIsoDate(input.effectiveDate))));
-    const updated = await store.updateVersion(tx, current.id, {
-      status: 'abolished',
-      inForceTo: to,
-      updatedAt: now,
-    });
-    await store.markAbolished(tx, procedure.id, to);
-    await recordAudit(
-      tx,
-      access.actor,
-      {
-        action: 'catalog.procedure.abolish',
-        targetType: 'procedure',
-        targetId: procedure.id,
-        agencyId: procedure.ownerAgencyId,
-        details: {
-          versionId: current.id,
-          effectiveDate: input.effectiveDate,
-          decisionNumber: input.decisionNumber,
-          reason: input.reason ?? null,
+  return committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const procedure = await requireProcedure(tx, procedureId);
+      await assertReadable(access, procedure.ownerAgencyId);
+      await access.assertInScope('catalog.edit', procedure.ownerAgencyId);
+      await store.lockProcedure(tx, procedure.id);
+      if (procedure.abolishedAt !== null) throw refuse('PROCEDURE_ABOLISHED', 'Thủ tục đã bị bãi bỏ');
+      const published = (await store.versionsOf(tx, procedure.id)).filter((v) => v.status === 'published');
+      const current = published[published.length - 1];
+      if (!current) throw refuse('INVALID_TRANSITION', 'Chỉ có thể bãi bỏ thủ tục đang được công khai');
+      const to = new Date(Math.max(now.getTime(), startOfLocalDay(epochDayFromIsoDate(input.effectiveDate))));
+      const updated = await store.updateVersion(tx, current.id, {
+        status: 'abolished',
+        inForceTo: to,
+        updatedAt: now,
+      });
+      await store.markAbolished(tx, procedure.id, to);
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'catalog.procedure.abolish',
+          targetType: 'procedure',
+          targetId: procedure.id,
+          agencyId: procedure.ownerAgencyId,
+          details: {
+            versionId: current.id,
+            effectiveDate: input.effectiveDate,
+            decisionNumber: input.decisionNumber,
+            reason: input.reason ?? null,
+          },
         },
-      },
-      now,
-    );
-    return toVersion(updated, procedure);
-  });
+        now,
+      );
+      return toVersion(updated, procedure);
+    }),
+  );
 }
 
 // ── reads ──────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
 import { insertProcedureWithDraft } from './catalog-service';
+import { catalogueChanged } from './search-index-cache';
 import * as store from './store';
 
 /**
@@ -156,5 +157,6 @@ export async function seedCatalogueIfEmpty(
       now,
     );
   });
+  catalogueChanged(ctx.db);
   return contents.length;
 }

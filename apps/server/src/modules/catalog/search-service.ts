@@ -12,7 +12,7 @@ import { conflict, notFound } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { isUuid } from './catalog-service';
-import { catalogueSearchIndex } from './search-index-cache';
+import { catalogueSearchIndex, committedChange } from './search-index-cache';
 import * as store from './store';
 
 /**
@@ -22,7 +22,8 @@ import * as store from './store';
  * instant are searched.
  */
 export async function searchProcedures(ctx: ServiceContext, query: SearchQuery): Promise<SearchResult> {
-  const { index, fieldNames } = await catalogueSearchIndex(ctx.db);
+  const now = ctx.now().getTime();
+  const { index, fieldNames } = await catalogueSearchIndex(ctx.db, now);
   const answer = searchCatalogue(index, {
     q: query.q,
     field: query.field,
@@ -30,7 +31,7 @@ export async function searchProcedures(ctx: ServiceContext, query: SearchQuery):
     agencyId: query.agencyId,
     onlineLevel: query.onlineLevel,
     fee: query.fee,
-    at: ctx.now().getTime(),
+    at: now,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
@@ -73,17 +74,25 @@ export async function createField(
   access: AccessContext,
   input: { code: string; name: string; national: boolean },
 ): Promise<ProcedureField> {
-  return inTransaction(ctx.db, async (tx) => {
-    const row = await store.insertField(tx, input);
-    if (!row) throw conflict('FIELD_EXISTS', `Mã lĩnh vực ${input.code} đã có`, { path: ['code'] });
-    await recordAudit(
-      tx,
-      access.actor,
-      { action: 'catalog.field.create', targetType: 'procedure-field', targetId: input.code, details: input },
-      ctx.now(),
-    );
-    return { code: row.code, name: row.name, national: row.national };
-  });
+  return committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const row = await store.insertField(tx, input);
+      if (!row) throw conflict('FIELD_EXISTS', `Mã lĩnh vực ${input.code} đã có`, { path: ['code'] });
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'catalog.field.create',
+          targetType: 'procedure-field',
+          targetId: input.code,
+          details: input,
+        },
+        ctx.now(),
+      );
+      return { code: row.code, name: row.name, national: row.national };
+    }),
+  );
 }
 
 // ── synonyms ───────────────────────────────────────────────────────────
@@ -111,22 +120,25 @@ export async function createSynonym(
   access: AccessContext,
   input: SynonymInput,
 ): Promise<Synonym> {
-  return inTransaction(ctx.db, async (tx) => {
-    let row: store.SynonymRow;
-    try {
-      row = await store.insertSynonym(tx, { ...input, at: ctx.now() });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw termTaken(input.term);
-      throw error;
-    }
-    await recordAudit(
-      tx,
-      access.actor,
-      { action: 'catalog.synonym.create', targetType: 'synonym', targetId: row.id, details: { ...input } },
-      ctx.now(),
-    );
-    return toSynonym(row);
-  });
+  return committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      let row: store.SynonymRow;
+      try {
+        row = await store.insertSynonym(tx, { ...input, at: ctx.now() });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw termTaken(input.term);
+        throw error;
+      }
+      await recordAudit(
+        tx,
+        access.actor,
+        { action: 'catalog.synonym.create', targetType: 'synonym', targetId: row.id, details: { ...input } },
+        ctx.now(),
+      );
+      return toSynonym(row);
+    }),
+  );
 }
 
 export async function updateSynonym(
@@ -136,41 +148,52 @@ export async function updateSynonym(
   input: SynonymInput,
 ): Promise<Synonym> {
   if (!isUuid(id)) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
-  return inTransaction(ctx.db, async (tx) => {
-    const before = await store.synonymById(tx, id);
-    if (!before) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
-    let row: store.SynonymRow | undefined;
-    try {
-      row = await store.updateSynonym(tx, id, { ...input, at: ctx.now() });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw termTaken(input.term);
-      throw error;
-    }
-    await recordAudit(
-      tx,
-      access.actor,
-      {
-        action: 'catalog.synonym.update',
-        targetType: 'synonym',
-        targetId: id,
-        details: { before: toSynonym(before), after: { ...input } },
-      },
-      ctx.now(),
-    );
-    return toSynonym(row!);
-  });
+  return committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const before = await store.synonymById(tx, id);
+      if (!before) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
+      let row: store.SynonymRow | undefined;
+      try {
+        row = await store.updateSynonym(tx, id, { ...input, at: ctx.now() });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw termTaken(input.term);
+        throw error;
+      }
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'catalog.synonym.update',
+          targetType: 'synonym',
+          targetId: id,
+          details: { before: toSynonym(before), after: { ...input } },
+        },
+        ctx.now(),
+      );
+      return toSynonym(row!);
+    }),
+  );
 }
 
 export async function deleteSynonym(ctx: ServiceContext, access: AccessContext, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
-  await inTransaction(ctx.db, async (tx) => {
-    const row = await store.deleteSynonym(tx, id);
-    if (!row) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
-    await recordAudit(
-      tx,
-      access.actor,
-      { action: 'catalog.synonym.delete', targetType: 'synonym', targetId: id, details: { term: row.term } },
-      ctx.now(),
-    );
-  });
+  await committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const row = await store.deleteSynonym(tx, id);
+      if (!row) throw notFound('từ đồng nghĩa', 'SYNONYM_NOT_FOUND');
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'catalog.synonym.delete',
+          targetType: 'synonym',
+          targetId: id,
+          details: { term: row.term },
+        },
+        ctx.now(),
+      );
+    }),
+  );
 }
