@@ -204,7 +204,8 @@ export function DeskIntakePage({ user }: { user: SessionUser }) {
   const procedure = useProcedure(procedureId);
   const [mode, setMode] = useState<Mode>('check');
   const [formError, setFormError] = useState<string | null>(null);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  // One key per form: the route remounts the page for each new intake, so a retry reuses it.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [done, setDone] = useState<{ view: DossierView; decision: Decision['type'] } | null>(null);
   const refresh = useRefreshDossiers();
   const navigate = useNavigate();
@@ -293,18 +294,10 @@ export function DeskIntakePage({ user }: { user: SessionUser }) {
     focusById('intake_decision_reasons_0');
   };
 
+  /** A fresh form: the route remounts the page for every navigation. */
   const restart = () => {
     writeDraft(user.id, null);
-    componentsFor.current = null;
-    form.resetFields();
-    form.setFieldsValue(emptyValues);
-    setMode('check');
-    setDone(null);
-    setFormError(null);
-    reception.reset();
-    setIdempotencyKey(newIdempotencyKey());
     navigate('/office/intake', { replace: true });
-    focusById('intake_procedure');
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -424,25 +417,25 @@ export function DeskIntakePage({ user }: { user: SessionUser }) {
             <Card
               size="small"
               title={<h2 className="office-card-title">{officeText.componentsSection}</h2>}
-              extra={
-                <Button
-                  size="small"
-                  onClick={() =>
-                    form.setFieldValue(
-                      'components',
-                      markRequiredReceived(form.getFieldValue('components') ?? []),
-                    )
-                  }
-                >
-                  {officeText.markAllRequired}
-                </Button>
-              }
               style={{ marginBottom: 16 }}
             >
               <Typography.Paragraph type="secondary">{officeText.componentsLead}</Typography.Paragraph>
               <Form.Item name="components" noStyle>
                 <ComponentChecklist />
               </Form.Item>
+              {/* After the rows, so Tab goes from the applicant straight to the first component. */}
+              <Button
+                size="small"
+                style={{ marginTop: 8 }}
+                onClick={() =>
+                  form.setFieldValue(
+                    'components',
+                    markRequiredReceived(form.getFieldValue('components') ?? []),
+                  )
+                }
+              >
+                {officeText.markAllRequired}
+              </Button>
               <Row gutter={16} style={{ marginTop: 16 }}>
                 <Col xs={24} md={6}>
                   <Form.Item label={officeText.sets} name="sets">

@@ -77,6 +77,22 @@ const liveColours: Record<LiveStatus, string> = {
 };
 
 /**
+ * The stored live status, corrected by the clock: a dossier whose appointment has passed is late even
+ * before the deadline scanner's next round records it.
+ */
+export function effectiveLiveStatus(
+  status: string | null | undefined,
+  dueAt: number | string | null | undefined,
+  now: number,
+): LiveStatus | null {
+  const live = (status ?? null) as LiveStatus | null;
+  if (live === null) return null;
+  const due = dueAt === null || dueAt === undefined ? null : new Date(dueAt).getTime();
+  if ((live === 'on-track' || live === 'due-soon') && due !== null && now > due) return 'late';
+  return live;
+}
+
+/**
  * The coloured time left of a deadline: green on track, orange due soon, red late. The colour is the
  * server's judgement (working time, with the desk's calendar); the words are wall-clock time until the
  * date, which is what a person reads on the receipt.
@@ -90,7 +106,7 @@ export function TimeLeftTag({
   dueAt: number | string | null | undefined;
   now: number;
 }) {
-  const live = (status ?? null) as LiveStatus | null;
+  const live = effectiveLiveStatus(status, dueAt, now);
   if (live === null) return <span>{officeText.none}</span>;
   const due = dueAt === null || dueAt === undefined ? null : new Date(dueAt).getTime();
   const label = officeText.liveStatuses[live] ?? live;

@@ -93,7 +93,6 @@ function ComponentsCard({ state }: { state: DossierState }) {
         rowKey="key"
         pagination={false}
         dataSource={rows}
-        aria-label={officeText.sectionComponents}
         columns={[
           { title: officeText.componentName, dataIndex: 'name', key: 'name' },
           {
@@ -116,8 +115,8 @@ function ComponentsCard({ state }: { state: DossierState }) {
               ) : (
                 <>
                   {c.digitised && <Tag color="success">{officeText.digitised}</Tag>}
-                  {c.fileIds.map((id, n) => (
-                    <FilePreviewLink key={id} file={{ id }} label={`${officeText.files} ${n + 1}`} />
+                  {c.fileIds.map((id) => (
+                    <FilePreviewLink key={id} file={{ id }} />
                   ))}
                 </>
               ),

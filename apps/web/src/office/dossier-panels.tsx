@@ -88,7 +88,6 @@ export function InterAgencyPanel({ events, now }: { events: readonly DossierEven
               columns={columns}
               dataSource={round.participants}
               pagination={false}
-              aria-label={officeText.sectionInterAgency}
               scroll={{ x: 520 }}
             />
           </div>
@@ -142,7 +141,8 @@ export function WorkflowPanel({
 }) {
   const steps = state.workflow?.steps ?? [];
   const current = state.step;
-  const finished = state.finishedAt !== null && state.step === null;
+  // Handling is over when the dossier can change no more: every step is done.
+  const finished = ['returned', 'withdrawn', 'stopped', 'refused-at-intake'].includes(state.status);
   return (
     <Card size="small" title={cardTitle(officeText.sectionSteps)} style={{ marginBottom: 16 }}>
       {steps.length === 0 ? (

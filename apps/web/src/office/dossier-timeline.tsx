@@ -157,7 +157,6 @@ export function DossierTimeline({
       dataSource={timelineRows(events, agencyName)}
       pagination={false}
       scroll={{ x: 760 }}
-      aria-label={officeText.sectionTimeline}
     />
   );
 }

@@ -59,10 +59,4 @@ export interface StaffChoice {
   fullName: string;
 }
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
+export type { StoredFile as UploadedFile } from '@motcua/contracts/document';

@@ -1,7 +1,8 @@
+import type { StoredFile } from '@motcua/contracts/document';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Modal, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { ApiRequestError, messageOf } from '../api/client';
+import { useState } from 'react';
+import { api, messageOf } from '../api/client';
 import { officeText } from '../i18n/vi/office';
 import { commonText } from '../i18n/vi/shared-strings';
 import { fileHref } from './dossier-queries';
@@ -12,53 +13,30 @@ interface FileRef {
   mediaType?: string;
 }
 
-/** The file's bytes as an object URL (images are shown in the page; the server's CSP allows `blob:` images). */
-function useFileBlob(id: string, enabled: boolean) {
+function useFileMeta(file: FileRef, enabled: boolean) {
   return useQuery({
-    queryKey: ['files', id],
-    queryFn: async () => {
-      let response: Response;
-      try {
-        response = await fetch(fileHref(id), { credentials: 'same-origin' });
-      } catch {
-        throw new ApiRequestError(0, 'NETWORK_ERROR', commonText.networkError);
-      }
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new ApiRequestError(
-          response.status,
-          `HTTP_${response.status}`,
-          body?.error?.message ?? commonText.unexpectedResponse(response.status),
-        );
-      }
-      return response.blob();
-    },
-    enabled,
+    queryKey: ['files', file.id, 'meta'],
+    queryFn: () => api.get<StoredFile>(`${fileHref(file.id)}/meta`),
+    enabled: enabled && (file.name === undefined || file.mediaType === undefined),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
 }
 
-function PreviewBody({ file }: { file: FileRef }) {
-  const blob = useFileBlob(file.id, true);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob.data) return;
-    const objectUrl = URL.createObjectURL(blob.data);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [blob.data]);
-
-  if (blob.isPending) return <Spin description={commonText.loading} />;
-  if (blob.isError) return <Alert type="error" role="alert" showIcon title={messageOf(blob.error)} />;
-  const type = blob.data.type || file.mediaType || '';
+function PreviewBody({ file, name }: { file: FileRef; name: string }) {
+  const meta = useFileMeta(file, true);
+  const mediaType = file.mediaType ?? meta.data?.mediaType;
+  if (!mediaType && meta.isPending) return <Spin description={commonText.loading} />;
+  if (!mediaType) return <Alert type="error" role="alert" showIcon title={messageOf(meta.error)} />;
   return (
     <>
-      {type.startsWith('image/') && url && (
-        <img src={url} alt={file.name ?? officeText.previewTitle} className="office-file-image" />
+      {mediaType.startsWith('image/') ? (
+        <img src={fileHref(file.id)} alt={name} className="office-file-image" />
+      ) : (
+        // The file route allows framing by MotCua's own pages (frame-ancestors 'self').
+        <iframe src={fileHref(file.id)} title={name} className="office-file-frame" />
       )}
-      <Typography.Paragraph style={{ marginTop: 12 }}>
-        {/* PDFs open in the browser's own viewer: the API's frame-ancestors policy forbids framing them. */}
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
         <a href={fileHref(file.id)} target="_blank" rel="noopener">
           {officeText.previewOpenNewTab}
         </a>
@@ -67,10 +45,11 @@ function PreviewBody({ file }: { file: FileRef }) {
   );
 }
 
-/** A file's name as a button that opens its preview (images inline, PDFs in the browser's viewer). */
+/** A file as a button that previews it in the page: images shown, PDFs in the browser's viewer. */
 export function FilePreviewLink({ file, label }: { file: FileRef; label?: string }) {
   const [open, setOpen] = useState(false);
-  const name = label ?? file.name ?? officeText.files;
+  const meta = useFileMeta(file, label === undefined);
+  const name = label ?? file.name ?? meta.data?.name ?? officeText.files;
   return (
     <>
       <Button type="link" size="small" onClick={() => setOpen(true)} aria-label={officeText.previewOf(name)}>
@@ -82,9 +61,9 @@ export function FilePreviewLink({ file, label }: { file: FileRef; label?: string
           title={`${officeText.previewTitle}: ${name}`}
           onCancel={() => setOpen(false)}
           footer={null}
-          width={900}
+          width={960}
         >
-          <PreviewBody file={file} />
+          <PreviewBody file={file} name={name} />
         </Modal>
       )}
     </>

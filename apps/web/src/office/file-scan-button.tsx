@@ -1,4 +1,5 @@
 import { CloseOutlined, PaperClipOutlined, ScanOutlined } from '@ant-design/icons';
+import { fileInputAccept } from '@motcua/contracts/document';
 import { Button, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { messageOf } from '../api/client';
@@ -52,7 +53,7 @@ export function FileScanButton({
       <input
         ref={input}
         type="file"
-        accept="application/pdf,image/png,image/jpeg"
+        accept={fileInputAccept}
         multiple
         style={{ display: 'none' }}
         aria-hidden

@@ -43,6 +43,12 @@ function OfficeNavigation({ user }: { user: SessionUser }) {
   );
 }
 
+/** Each visit to the intake (F2, "next dossier") is a fresh form: the page is keyed by the navigation. */
+function IntakeRoute({ user }: { user: SessionUser }) {
+  const location = useLocation();
+  return <DeskIntakePage key={location.key} user={user} />;
+}
+
 /** F2 anywhere in the office opens a new desk intake, as desk software has long done. */
 function IntakeShortcut({ user }: { user: SessionUser }) {
   const navigate = useNavigate();
@@ -76,7 +82,7 @@ export default function OfficeArea() {
                   <StaffLayout user={user} subNavigation={<OfficeNavigation user={user} />}>
                     <Routes>
                       <Route index element={<WorkQueuePage user={user} />} />
-                      <Route path="intake" element={<DeskIntakePage key="intake" user={user} />} />
+                      <Route path="intake" element={<IntakeRoute user={user} />} />
                       <Route path="inbox" element={<OnlineInboxPage />} />
                       <Route path="inbox/:id" element={<OnlineInboxPage />} />
                       <Route path="dossiers/:id" element={<DossierPage user={user} />} />

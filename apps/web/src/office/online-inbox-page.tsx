@@ -53,7 +53,6 @@ function InboxDossier({ view }: { view: DossierView }) {
           pagination={false}
           rowKey="name"
           dataSource={state.components}
-          aria-label={officeText.sectionComponents}
           columns={[
             { title: officeText.componentName, dataIndex: 'name', key: 'name' },
             {
@@ -66,9 +65,7 @@ function InboxDossier({ view }: { view: DossierView }) {
                     {c.fromDataStore ? officeText.fromDataStore : officeText.noFiles}
                   </Typography.Text>
                 ) : (
-                  c.fileIds.map((id, n) => (
-                    <FilePreviewLink key={id} file={{ id }} label={`${officeText.preview} ${n + 1}`} />
-                  ))
+                  c.fileIds.map((id) => <FilePreviewLink key={id} file={{ id }} />)
                 ),
             },
           ]}

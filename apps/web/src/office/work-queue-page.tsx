@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { officeText } from '../i18n/vi/office';
 import { usePageTitle } from '../page-title';
 import { PageHeading } from '../staff/staff-layout';
-import { formatMoment, StatusTag, TimeLeftTag } from './dossier-format';
+import { effectiveLiveStatus, formatMoment, StatusTag, TimeLeftTag } from './dossier-format';
 import { useDossierList, useQueueCounts } from './dossier-queries';
 import { type DossierSummary, type QueueKey, queueKeys } from './dossier-types';
 import { LoadError } from './load-error';
@@ -24,9 +24,11 @@ const liveRank: Record<string, number> = {
 };
 
 /** What is about to be late first: late, due soon, then by appointment. */
-function urgency(a: DossierSummary, b: DossierSummary): number {
-  const rank = (liveRank[a.liveStatus ?? ''] ?? 5) - (liveRank[b.liveStatus ?? ''] ?? 5);
-  return rank !== 0 ? rank : time(a.appointmentAt) - time(b.appointmentAt);
+function urgency(now: number) {
+  const rankOf = (d: DossierSummary) =>
+    liveRank[effectiveLiveStatus(d.liveStatus, d.appointmentAt, now) ?? ''] ?? 5;
+  return (a: DossierSummary, b: DossierSummary) =>
+    rankOf(a) - rankOf(b) || time(a.appointmentAt) - time(b.appointmentAt);
 }
 
 function defaultQueue(user: SessionUser): QueueKey {
@@ -40,16 +42,24 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
   usePageTitle(officeText.queuesTitle);
   const [params, setParams] = useSearchParams();
   const queueParam = params.get('queue');
-  const queue: QueueKey = queueKeys.includes(queueParam as QueueKey)
-    ? (queueParam as QueueKey)
-    : defaultQueue(user);
+  const queue: QueueKey | 'all' =
+    queueParam === 'all' || queueKeys.includes(queueParam as QueueKey)
+      ? (queueParam as QueueKey | 'all')
+      : defaultQueue(user);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? undefined;
   const liveStatus = params.get('liveStatus') ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
   const now = useNow();
   const counts = useQueueCounts();
-  const list = useDossierList({ queue, q: q || undefined, status, liveStatus, page, pageSize: PAGE_SIZE });
+  const list = useDossierList({
+    queue: queue === 'all' ? undefined : queue,
+    q: q || undefined,
+    status,
+    liveStatus,
+    page,
+    pageSize: PAGE_SIZE,
+  });
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -65,7 +75,7 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
     {
       title: officeText.colCode,
       key: 'code',
-      width: 230,
+      width: 200,
       sorter: (a, b) => a.code.localeCompare(b.code),
       render: (_, d) => (
         <Link to={`/office/dossiers/${d.id}`} className="office-code">
@@ -77,41 +87,42 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
       title: officeText.colApplicant,
       dataIndex: 'applicantName',
       key: 'applicant',
+      width: 150,
       sorter: (a, b) => a.applicantName.localeCompare(b.applicantName, 'vi'),
     },
-    { title: officeText.colProcedure, dataIndex: 'procedureName', key: 'procedure', width: 260 },
+    { title: officeText.colProcedure, dataIndex: 'procedureName', key: 'procedure' },
     {
       title: officeText.colStatus,
       key: 'status',
-      width: 190,
+      width: 170,
       render: (_, d) => <StatusTag status={d.status} />,
     },
     {
       title: officeText.colChannel,
       key: 'channel',
-      width: 100,
+      width: 90,
       render: (_, d) => officeText.channels[d.channel] ?? d.channel,
     },
     {
       title: officeText.colReceived,
       key: 'received',
-      width: 140,
+      width: 110,
       sorter: (a, b) => time(a.receivedAt) - time(b.receivedAt),
       render: (_, d) => formatMoment(d.receivedAt),
     },
     {
       title: officeText.colAppointment,
       key: 'appointment',
-      width: 140,
+      width: 110,
       sorter: (a, b) => time(a.appointmentAt) - time(b.appointmentAt),
       render: (_, d) => formatMoment(d.appointmentAt) || officeText.none,
     },
     {
       title: officeText.colTimeLeft,
       key: 'timeLeft',
-      width: 230,
+      width: 210,
       defaultSortOrder: 'ascend',
-      sorter: urgency,
+      sorter: urgency(now),
       render: (_, d) => <TimeLeftTag status={d.liveStatus} dueAt={d.appointmentAt} now={now} />,
     },
   ];
@@ -139,12 +150,14 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
         activeKey={queue}
         onChange={(key) => update({ queue: key })}
         aria-label={officeText.queuesNavigation}
-        items={queueKeys.map((key) => ({
-          key,
-          label: (
-            <span data-queue={key}>{officeText.queueCount(officeText.queues[key] ?? key, count(key))}</span>
-          ),
-        }))}
+        items={[
+          ...queueKeys.map((key) => ({
+            key,
+            label: <span>{officeText.queueCount(officeText.queues[key] ?? key, count(key))}</span>,
+          })),
+          // Every dossier of the user's scope: to find one by code or applicant, whatever its step.
+          { key: 'all', label: <span>{officeText.queues.all}</span> },
+        ]}
       />
       {counts.isError && (
         <Typography.Paragraph type="secondary">{officeText.countsUnavailable}</Typography.Paragraph>
@@ -189,7 +202,7 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
         columns={columns}
         dataSource={list.data?.dossiers ?? []}
         loading={list.isFetching}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: officeText.emptyQueue }}
         pagination={{
           current: page,
