@@ -224,7 +224,7 @@ describe.skipIf(browserMissingOutsideCi())('citizens’ portal (issue 4)', () =>
     await computer.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
     await computer.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
     await expect.poll(() => computer.locator('.dossier-card').count(), { timeout: 15_000 }).toBe(1);
-    expect(await computer.getByRole('heading', { name: 'Hồ sơ đang soạn' }).count()).toBe(0);
+    await computer.getByRole('heading', { name: 'Hồ sơ đang soạn' }).waitFor({ state: 'detached' });
     await computer.locator('.dossier-card').getByText(code).waitFor();
   });
 
@@ -430,6 +430,13 @@ describe.skipIf(browserMissingOutsideCi())('citizens’ portal (issue 4)', () =>
     for (const personal of PERSONAL) expect(text).not.toContain(personal);
     await checkPage(page, '20-tracking-public');
 
+    await page.goto(`${base}/portal/register`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản' }).waitFor();
+    await checkPage(page, '23-register');
+    await page.goto(`${base}/portal/khong-co-trang-nay`);
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+    await checkPage(page, '24-not-found');
+
     // The citizen's own pages are not reachable without logging in.
     await page.goto(`${base}/portal/dossiers/${dossierId}`);
     await page.waitForURL((url) => url.pathname === '/portal/login');
@@ -464,5 +471,48 @@ describe.skipIf(browserMissingOutsideCi())('citizens’ portal (issue 4)', () =>
     await computer.getByText('Công dân rút hồ sơ').first().waitFor();
     await computer.getByText('Lý do: Đã nộp nhầm thủ tục').waitFor();
     expect(await computer.getByRole('form', { name: 'Rút hồ sơ' }).count()).toBe(0);
+  });
+
+  it('(h) a draft edited on two devices at once is never overwritten silently', async () => {
+    const base = journey.server.baseUrl;
+    const marriage = (await (
+      await computer.request.get(`${base}/api/catalog/procedures/1.000894`)
+    ).json()) as {
+      procedureId: string;
+    };
+    const wizard = `${base}/portal/submit/${marriage.procedureId}`; // Đăng ký kết hôn
+    await computer.goto(wizard);
+    const agency = computer.getByLabel('Nơi nộp hồ sơ');
+    await agency.selectOption({
+      label: (await agency.locator('option', { hasText: 'An Bình' }).first().textContent()) ?? '',
+    });
+    await computer.getByText(/Đã lưu bản nháp lúc/).waitFor({ timeout: 15_000 });
+
+    const other = await journey.newPage({ viewport: PHONE });
+    await other.goto(wizard);
+    await other.waitForURL((url) => url.pathname === '/portal/login');
+    await vneidLogin(other, journey.server.oidcIssuer);
+    await other.getByText(/Đã mở lại bản nháp bạn lưu lúc/).waitFor();
+
+    await computer.getByLabel('Địa chỉ', { exact: true }).fill('Số 1 đường Lê Lợi');
+    // The computer's copy is on the server before the phone, still holding the older one, saves.
+    const draftUrl = `${base}/api/portal/drafts/${marriage.procedureId}/${await agency.inputValue()}`;
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await computer.request.get(draftUrl)).json()) as {
+              content?: { applicant: { address: string } };
+            }
+          ).content?.applicant.address,
+        { timeout: 15_000 },
+      )
+      .toBe('Số 1 đường Lê Lợi');
+    await other.getByLabel('Địa chỉ', { exact: true }).fill('Số 2 đường Hùng Vương');
+    await other.getByText('Bản nháp này vừa được sửa trên một thiết bị khác.').waitFor({ timeout: 15_000 });
+    await checkPage(other, '22-wizard-draft-conflict');
+    await other.getByRole('button', { name: 'Dùng bản trên thiết bị khác' }).click();
+    expect(await other.getByLabel('Địa chỉ', { exact: true }).inputValue()).toBe('Số 1 đường Lê Lợi');
+    expect(await other.getByText('Bản nháp này vừa được sửa trên một thiết bị khác.').count()).toBe(0);
   });
 });

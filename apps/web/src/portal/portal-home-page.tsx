@@ -21,7 +21,7 @@ export function PortalHomePage() {
         <ul className="field-links">
           {homeText.popular.map((p) => (
             <li key={p.code}>
-              <Link to={`/portal/procedures/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+              <Link to={`/portal/procedures?q=${encodeURIComponent(p.name)}`}>{p.name}</Link>
             </li>
           ))}
         </ul>

@@ -153,10 +153,10 @@ export function SubmissionWizard({
   const onSubmitted = (detail: DossierDetail) => {
     clearTimeout(retryTimer.current);
     setSubmitted(true);
-    void autosave.discard();
+    // The draft is gone once the dossier exists; lists of drafts are refreshed after it is deleted.
+    void autosave.discard().then(() => queryClient.invalidateQueries({ queryKey: ['portal', 'drafts'] }));
     queryClient.setQueryData(portalKeys.dossier(detail.summary.id), portalDossierOf(detail));
     void queryClient.invalidateQueries({ queryKey: ['portal', 'dossiers'] });
-    void queryClient.invalidateQueries({ queryKey: ['portal', 'drafts'] });
     navigate(`/portal/dossiers/${encodeURIComponent(detail.summary.id)}?submitted=1`);
   };
 

@@ -6,7 +6,10 @@ const mb = (bytes: number) =>
 
 export const homeText = {
   popularTitle: 'Thủ tục thường dùng',
-  /** Everyday names of the procedures most people need, by national code. */
+  /**
+   * Everyday names of the procedures most people need (national codes for reference), each opening the
+   * search: the server's SPA fallback takes a path ending in `.000894` for a file, so no link ends in a code.
+   */
   popular: [
     { code: '1.001193', name: 'Đăng ký khai sinh' },
     { code: '1.004873', name: 'Xác nhận tình trạng hôn nhân' },
