@@ -584,6 +584,44 @@ describe.skipIf(browserMissingOutsideCi())('back office journey (issue 5)', () =
     });
     await desk.getByText('Chờ bổ sung để tiếp nhận').first().waitFor();
   });
+
+  it("the desk officer's bell tells of the late dossier and opens it", { timeout: 180_000 }, async () => {
+    // The deadline scanner (a scheduled job) records the birth registration late since Tuesday and
+    // tells the desk once; it runs on its own schedule, so wait for its notification to exist.
+    const api = await journey.api('motcua.anbinh');
+    const title = `Hồ sơ ${c.code} đã quá hạn`;
+    await expect
+      .poll(
+        async () =>
+          ((await api.get('/api/notifications')).body.notifications as { title: string }[]).some(
+            (n) => n.title === title,
+          ),
+        { timeout: 150_000, interval: 2_000 },
+      )
+      .toBe(true);
+
+    const desk = await journey.staffPage('motcua.anbinh');
+    const bell = desk.getByRole('button', { name: /^Thông báo, \d+ chưa đọc$/ });
+    await bell.waitFor();
+    await bell.click();
+    const item = desk.getByRole('button', { name: title });
+    await item.waitFor();
+    await screenshot(desk, 'office-14-notifications-1280');
+    await item.click();
+    await desk.getByRole('heading', { level: 1, name: `Hồ sơ ${c.code}` }).waitFor();
+    // Opened, so read: it no longer counts as unread.
+    await expect
+      .poll(
+        async () =>
+          (
+            (await api.get('/api/notifications')).body.notifications as {
+              title: string;
+              readAt: string | null;
+            }[]
+          ).find((n) => n.title === title)?.readAt,
+      )
+      .not.toBeNull();
+  });
 });
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
