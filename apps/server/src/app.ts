@@ -97,8 +97,14 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    // Client-side routes (/portal/…, /office/…) all load the single-page app.
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path))
+    // Client-side routes (/portal/…, /office/…) all load the single-page app. A path ending in a file
+    // extension (.js, .png) is a missing file; one ending in a national code (…/1.001193) is a page.
+    if (
+      hasWeb &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z][a-z0-9]{0,7}$/i.test(path)
+    )
       return reply.sendFile('index.html');
     return reply
       .status(404)

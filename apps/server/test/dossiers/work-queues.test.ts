@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { applicant, command, deskOf, receive } from './dossier-fixtures';
+import { applicant, command, deskOf, receive, submitOnline } from './dossier-fixtures';
 
 /** What the back office reads: queues with counts, the actions a user may take now, assignees, returning applicants. */
 describe('back-office reads', () => {
@@ -40,6 +40,9 @@ describe('back-office reads', () => {
   });
 
   it('counts and lists the queues of the caller', async () => {
+    // The head assigns work at the ward: the dossier waiting at the specialist step is in their queue too.
+    const headQueues = await head.get('/api/dossiers/queues');
+    expect(headQueues.body.queues.unassigned).toBe(1);
     const counts = (await specialist.get('/api/dossiers/queues')).body.queues;
     expect(counts.unit).toBe(1);
     expect(counts.unassigned).toBe(1);
@@ -67,5 +70,19 @@ describe('back-office reads', () => {
     const other = await t.loginStaff('motcua.phulocthinh');
     expect((await other.get(`/api/dossiers/applicants?q=${applicant.idNumber}`)).body.applicants).toEqual([]);
     expect((await specialist.get(`/api/dossiers/applicants?q=${applicant.idNumber}`)).status).toBe(403);
+  });
+
+  it('tells an online applicant in the portal inbox when the desk accepts', async () => {
+    const citizen = await t.loginCitizen('congdan@minhhoa.demo');
+    const submitted = await submitOnline(citizen, await t.agencyId('000.20.01.H99'), 'news-key-0001');
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.summary.id;
+    expect((await citizen.get('/api/notifications')).body.notifications).toEqual([]);
+    expect((await command(desk, id, { type: 'accept' })).status).toBe(200);
+    const inbox = (await citizen.get('/api/notifications')).body.notifications;
+    expect(inbox).toEqual([
+      expect.objectContaining({ kind: 'dossier.status', dossierId: id, link: `/portal/dossiers/${id}` }),
+    ]);
+    expect(inbox[0].body).toContain('tiếp nhận');
   });
 });

@@ -603,7 +603,11 @@ export function commandsAllowedNow(state: DossierState): DossierCommandType[] {
     const actions = stepActionOf[type];
     const immediate =
       type === 'issueResult' && state.status === 'accepted' && state.procedure?.resultImmediately;
-    if (actions && !immediate && !(task && actions.some((a) => task.actions.includes(a)))) return false;
+    // A parallel (inter-agency) step has no task of its own: the lead moves the dossier on once every
+    // agency has answered (as `decide` allows).
+    const parallelForward = type === 'forward' && task === null && state.step !== null;
+    if (actions && !immediate && !parallelForward && !(task && actions.some((a) => task.actions.includes(a))))
+      return false;
     switch (type) {
       case 'forward': {
         const next = state.workflow?.steps[(state.step?.index ?? -1) + 1];

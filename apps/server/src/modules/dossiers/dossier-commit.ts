@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit-log';
 import { type Db, isUniqueViolation } from '../../platform/database';
 import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { attachFiles, refreshFileReaders } from '../documents/document-service';
+import { notify } from '../notifications/notification-service';
 import { involvedAgencies, projectionOf } from './dossier-projection';
 import * as store from './store';
 
@@ -113,6 +114,7 @@ export async function commitEvents(
     dossier: dossierSyncPayload(history, { agencyNames: input.agencyNames }),
     progress,
   });
+  await tellApplicant(tx, ctx, state, events);
   await recordAudit(
     tx,
     access.actor,
@@ -140,4 +142,46 @@ function fileIdsOf(event: DossierEvent): string[] {
     default:
       return [];
   }
+}
+
+const applicantNews: Partial<Record<DossierEvent['type'], string>> = {
+  DossierAccepted: 'Hồ sơ đã được tiếp nhận; xem giấy tiếp nhận và ngày hẹn trả kết quả.',
+  IntakeSupplementRequested: 'Hồ sơ cần bổ sung trước khi được tiếp nhận; xem các giấy tờ cần bổ sung.',
+  IntakeRefused: 'Hồ sơ không được tiếp nhận; xem lý do.',
+  SupplementRequested: 'Cơ quan giải quyết yêu cầu bổ sung hồ sơ; xem các giấy tờ cần bổ sung.',
+  DeadlineExtended: 'Cơ quan giải quyết xin lỗi vì chậm trễ và hẹn lại ngày trả kết quả.',
+  ResultIssued: 'Đã có kết quả giải quyết hồ sơ.',
+  RefusedAfterAppraisal: 'Hồ sơ không được giải quyết; xem lý do.',
+  EarlyReturnNotified: 'Kết quả có thể nhận sớm hơn ngày hẹn.',
+  PaymentRequested: 'Cần thanh toán phí, lệ phí của hồ sơ.',
+  ResultReturned: 'Kết quả đã được trả.',
+  ProcessingStopped: 'Hồ sơ đã dừng xử lý; xem lý do.',
+};
+
+/** The applicant with an account hears of each step that concerns them, in their portal inbox. */
+async function tellApplicant(
+  tx: Db,
+  ctx: ServiceContext,
+  state: DossierState,
+  events: readonly DossierEvent[],
+): Promise<void> {
+  const accountId = state.applicant?.accountId;
+  if (!accountId) return;
+  const news = events
+    .flatMap((e) => (e.actor.userId === accountId ? [] : [applicantNews[e.type]]))
+    .filter(Boolean);
+  if (news.length === 0) return;
+  await notify(
+    tx,
+    [accountId],
+    {
+      kind: 'dossier.status',
+      title: `Hồ sơ ${state.code}`,
+      body: news.join(' '),
+      link: `/portal/dossiers/${state.dossierId}`,
+      dossierId: state.dossierId,
+      agencyId: state.receivingAgencyId,
+    },
+    ctx.now(),
+  );
 }

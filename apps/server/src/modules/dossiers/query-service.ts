@@ -20,7 +20,19 @@ import * as store from './store';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function publicView(row: store.DossierRow): PublicDossier {
+type PublicColumns = Pick<
+  store.DossierRow,
+  | 'code'
+  | 'procedureName'
+  | 'status'
+  | 'nationalStatus'
+  | 'submittedAt'
+  | 'appointmentAt'
+  | 'finishedAt'
+  | 'returnedAt'
+>;
+
+function publicView(row: PublicColumns): PublicDossier {
   return {
     code: row.code,
     procedureName: row.procedureName,
@@ -57,7 +69,7 @@ export function summaryOf(row: store.DossierRow): DossierSummary {
 export async function publicLookup(ctx: ServiceContext, code: string): Promise<PublicDossier> {
   const parts = parseDossierCode(code);
   const agency = parts && (await agencyDirectory(ctx)).byCode.get(parts.agencyCode);
-  const row = agency ? await store.dossierByCode(ctx.db, agency.id, code.trim()) : undefined;
+  const row = agency ? await store.publicDossierByCode(ctx.db, agency.id, code.trim()) : undefined;
   if (!row) throw notFound('hồ sơ', 'DOSSIER_NOT_FOUND');
   return publicView(row);
 }
@@ -67,26 +79,30 @@ export async function getDossier(
   ctx: ServiceContext,
   access: AccessContext,
   id: string,
+  options: { justWritten?: boolean } = {},
 ): Promise<DossierDetail> {
   const row = await requireVisibleDossier(ctx, access, id);
   const events = await store.eventsOf(ctx.db, row.receivingAgencyId, row.id);
   const state = row.state;
   const calendar = await calendarFor(ctx, state.deskId);
   const now = ctx.now().getTime();
-  await inTransaction(ctx.db, (tx) =>
-    recordAudit(
-      tx,
-      access.actor,
-      {
-        action: 'dossier.read',
-        targetType: 'dossier',
-        targetId: row.id,
-        agencyId: row.receivingAgencyId,
-        details: { code: row.code },
-      },
-      ctx.now(),
-    ),
-  );
+  // The answer to the caller's own submission shows what they just wrote (that write is audited); any
+  // other read of the dossier is a read of personal data and is audited.
+  if (options.justWritten !== true)
+    await inTransaction(ctx.db, (tx) =>
+      recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'dossier.read',
+          targetType: 'dossier',
+          targetId: row.id,
+          agencyId: row.receivingAgencyId,
+          details: { code: row.code },
+        },
+        ctx.now(),
+      ),
+    );
   return {
     summary: summaryOf(row),
     state: state as unknown as Record<string, unknown>,
@@ -131,7 +147,14 @@ export async function listDossiers(
       ...base,
       agencyIds: scope,
       ...(q.mine ? { assigneeUserId: access.userId! } : {}),
-      ...(q.queue ? { queue: q.queue, userId: access.userId!, stepSlots: await stepSlotsOf(access) } : {}),
+      ...(q.queue
+        ? {
+            queue: q.queue,
+            userId: access.userId!,
+            stepSlots: await stepSlotsOf(access),
+            assignUnitIds: [...(await access.scope('dossier.assign'))],
+          }
+        : {}),
     };
   }
   const { rows, total } = await store.listDossiers(ctx.db, filter);
@@ -162,12 +185,14 @@ export async function queueCounts(
   const scope = [...(await access.scope('dossier.read'))];
   if (scope.length === 0) return counts;
   const stepSlots = await stepSlotsOf(access);
+  const assignUnitIds = [...(await access.scope('dossier.assign'))];
   for (const queue of dossierQueues)
     counts[queue] = await store.countDossiers(ctx.db, {
       agencyIds: scope,
       queue,
       userId: access.userId!,
       stepSlots,
+      assignUnitIds,
       limit: 0,
       offset: 0,
     });

@@ -126,7 +126,7 @@ export function dossierRoutes(
     async (req, reply) => {
       const result = await receiveAtDesk(ctx, req.access, officerOf(req), req.body, idempotencyKey(req));
       reply.status(result.created ? 201 : 200);
-      return getDossier(ctx, req.access, result.dossierId);
+      return getDossier(ctx, req.access, result.dossierId, { justWritten: result.created });
     },
   );
 
@@ -146,7 +146,7 @@ export function dossierRoutes(
         idempotencyKey(req),
       );
       reply.status(result.created ? 201 : 200);
-      return getDossier(ctx, req.access, result.dossierId);
+      return getDossier(ctx, req.access, result.dossierId, { justWritten: result.created });
     },
   );
 

@@ -126,6 +126,25 @@ export async function dossierByCode(
   return row;
 }
 
+/** Only what the public may see (the row's state JSON is not read at all). */
+export async function publicDossierByCode(db: Db, receivingAgencyId: string, code: string) {
+  const [row] = await db
+    .select({
+      code: dossiers.code,
+      procedureName: dossiers.procedureName,
+      status: dossiers.status,
+      nationalStatus: dossiers.nationalStatus,
+      submittedAt: dossiers.submittedAt,
+      appointmentAt: dossiers.appointmentAt,
+      finishedAt: dossiers.finishedAt,
+      returnedAt: dossiers.returnedAt,
+    })
+    .from(dossiers)
+    .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.code, code)))
+    .limit(1);
+  return row;
+}
+
 export async function eventsOf(
   db: Db,
   receivingAgencyId: string,
@@ -146,6 +165,8 @@ export interface ListFilter {
   queue?: string;
   /** The steps the caller can act at: a step role and the units where they hold its permission. */
   stepSlots?: readonly { role: string; unitIds: readonly string[] }[];
+  /** Units where the caller assigns work (leaders): their unassigned dossiers whatever the step's role. */
+  assignUnitIds?: readonly string[];
   userId?: string;
   applicantAccountId?: string;
   status?: string;
@@ -177,13 +198,18 @@ function queueCondition(queue: string, f: ListFilter) {
       return and(open, eq(dossiers.assigneeUserId, f.userId ?? '00000000-0000-0000-0000-000000000000'));
     case 'unit':
       return and(open, atMyUnits);
-    case 'unassigned':
+    case 'unassigned': {
+      const assignable =
+        (f.assignUnitIds ?? []).length > 0
+          ? sql`(${atMyUnits} or (${dossiers.stepRole} <> 'desk-officer' and ${dossiers.stepUnitId} = any(${uuidList(f.assignUnitIds ?? [])})))`
+          : atMyUnits;
       return and(
         open,
-        atMyUnits,
+        assignable,
         sql`${dossiers.assigneeUserId} is null`,
         sql`${dossiers.status} in ('accepted', 'processing')`,
       );
+    }
     case 'due-soon':
     case 'late':
       return and(open, eq(dossiers.liveStatus, queue));
