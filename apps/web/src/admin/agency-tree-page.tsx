@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { adminText } from '../i18n/vi/admin';
 import { usePageTitle } from '../page-title';
 import { formatLocalDate, todayInVietnam } from '../staff/date-format';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { LocalDatePicker } from '../staff/local-date-picker';
 import { PageHeading } from '../staff/staff-layout';
 import { AgencyCreateDialog } from './agency-create-dialog';
@@ -19,7 +20,6 @@ import {
 } from './agency-hierarchy';
 import { AgencyMergeDialog } from './agency-merge-dialog';
 import { AgencyRenameDialog } from './agency-rename-dialog';
-import { LoadErrorAlert } from './load-error-alert';
 import { useAgencies } from './org-queries';
 
 type Dialog = { kind: 'create' } | { kind: 'merge' } | { kind: 'rename' | 'dissolve'; agency: Agency } | null;

@@ -7,9 +7,9 @@ import { api, messageOf } from '../api/client';
 import { adminText } from '../i18n/vi/admin';
 import { usePageTitle } from '../page-title';
 import { formatInstant } from '../staff/date-format';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { type AuditFilter, useAuditEntries } from './audit-queries';
-import { LoadErrorAlert } from './load-error-alert';
 
 interface AuditVerification {
   ok: boolean;

@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { adminText } from '../i18n/vi/admin';
 import { usePageTitle } from '../page-title';
 import { todayInVietnam } from '../staff/date-format';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { CalendarDueForm } from './calendar-due-form';
 import { CalendarLocalChanges } from './calendar-local-changes';
 import { useCalendarYear } from './calendar-queries';
 import { CalendarLegend, CalendarYearView } from './calendar-year-view';
-import { LoadErrorAlert } from './load-error-alert';
 import './calendar.css';
 
 /** The years the server's working calendar covers (calendar-service CALENDAR_FROM_YEAR..TO_YEAR). */

@@ -6,10 +6,10 @@ import { adminText } from '../i18n/vi/admin';
 import { usePageTitle } from '../page-title';
 import { useCurrentAgency } from '../staff/current-agency';
 import { formatLocalDate } from '../staff/date-format';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { AgencySelect } from './agency-select';
 import { DeskFormDialog } from './desk-form-dialog';
-import { LoadErrorAlert } from './load-error-alert';
 import { useAgencies, useDesks } from './org-queries';
 
 /** "Thứ 2 – Thứ 6: 07:30–11:30, 13:00–17:00"; scattered days are listed one by one. */

@@ -25,6 +25,7 @@ import { formatProcessingTime } from '../catalog/catalog-format';
 import { officeText } from '../i18n/vi/office';
 import { usePageTitle } from '../page-title';
 import { showIssuesOnForm } from '../staff/form-issues';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { ApplicantFields, type ApplicantValues } from './applicant-fields';
 import {
@@ -38,7 +39,6 @@ import { formatMoment, vietnamIso } from './dossier-format';
 import { formHref, receiveDossier, useRefreshDossiers } from './dossier-queries';
 import type { DossierView } from './dossier-types';
 import { ReasonsFields, SupplementItemsFields } from './list-fields';
-import { LoadError } from './load-error';
 import { useCurrentDesks } from './office-desk';
 import { newIdempotencyKey } from './office-fetch';
 import { ProcedurePicker, useProcedure } from './procedure-picker';
@@ -328,7 +328,7 @@ export function DeskIntakePage({ user }: { user: SessionUser }) {
         actions={<Button onClick={restart}>{officeText.newIntake}</Button>}
       />
       <Typography.Paragraph>{officeText.intakeLead}</Typography.Paragraph>
-      <LoadError query={desks} />
+      <LoadErrorAlert query={desks} />
       {desks.isSuccess && !desk && <Alert type="warning" showIcon role="alert" title={officeText.noDesk} />}
       <Row gutter={16}>
         <Col xs={24} xl={18}>
@@ -381,7 +381,7 @@ export function DeskIntakePage({ user }: { user: SessionUser }) {
                   onChange={() => focusById('intake_applicant_idNumber')}
                 />
               </Form.Item>
-              {procedure.isError && <LoadError query={procedure} />}
+              {procedure.isError && <LoadErrorAlert query={procedure} />}
               {content && (
                 <Descriptions size="small" column={{ xs: 1, md: 3 }}>
                   <Descriptions.Item label={officeText.procedureCode}>

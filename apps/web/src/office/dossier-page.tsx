@@ -7,6 +7,7 @@ import { formatProcessingTime } from '../catalog/catalog-format';
 import { officeText } from '../i18n/vi/office';
 import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { ApologyDialog } from './apology-dialog';
 import { CommandDialog, commandSpecs } from './command-dialog';
@@ -16,7 +17,6 @@ import { useDossier } from './dossier-queries';
 import { DossierTimeline } from './dossier-timeline';
 import type { CommandType, DossierState, DossierView } from './dossier-types';
 import { FilePreviewLink } from './file-preview';
-import { LoadError } from './load-error';
 import { useAgencyName } from './office-agencies';
 import { useNow } from './use-now';
 
@@ -311,7 +311,7 @@ export function DossierPage(_: { user: SessionUser }) {
           extra={<Link to="/office">{officeText.menuQueues}</Link>}
         />
       );
-    return <LoadError query={dossier} />;
+    return <LoadErrorAlert query={dossier} />;
   }
 
   const view = dossier.data;

@@ -3,13 +3,13 @@ import { Link, useParams } from 'react-router-dom';
 import { officeText } from '../i18n/vi/office';
 import { commonText } from '../i18n/vi/shared-strings';
 import { usePageTitle } from '../page-title';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { formatMoment, StatusTag } from './dossier-format';
 import { DossierActions } from './dossier-page';
 import { useDossier, useDossierList } from './dossier-queries';
 import type { DossierView } from './dossier-types';
 import { FilePreviewLink } from './file-preview';
-import { LoadError } from './load-error';
 
 const cardTitle = (text: string) => <h2 className="office-card-title">{text}</h2>;
 
@@ -88,7 +88,7 @@ function InboxDossier({ view }: { view: DossierView }) {
 function Selected({ id }: { id: string }) {
   const dossier = useDossier(id);
   if (dossier.isPending) return <Spin description={commonText.loading} />;
-  if (dossier.isError) return <LoadError query={dossier} />;
+  if (dossier.isError) return <LoadErrorAlert query={dossier} />;
   return <InboxDossier view={dossier.data} />;
 }
 
@@ -102,7 +102,7 @@ export function OnlineInboxPage() {
     <>
       <PageHeading title={officeText.inboxTitle} />
       <Typography.Paragraph>{officeText.inboxLead}</Typography.Paragraph>
-      <LoadError query={list} />
+      <LoadErrorAlert query={list} />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card size="small" title={cardTitle(officeText.totalDossiers(list.data?.total ?? 0))}>

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { officeText } from '../i18n/vi/office';
 import { usePageTitle } from '../page-title';
 import { todayInVietnam } from '../staff/date-format';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { LocalDatePicker } from '../staff/local-date-picker';
 import { PageHeading } from '../staff/staff-layout';
 import { trackingBookHref } from './dossier-queries';
-import { LoadError } from './load-error';
 import { useCurrentDesks } from './office-desk';
 
 /** `/office/tracking-book`: Form 06 for a desk and a period, as PDF (to print) or Excel. */
@@ -25,7 +25,7 @@ export function TrackingBookPage() {
     <>
       <PageHeading title={officeText.trackingBookTitle} />
       <Typography.Paragraph>{officeText.trackingBookLead}</Typography.Paragraph>
-      <LoadError query={desks} />
+      <LoadErrorAlert query={desks} />
       {desks.isSuccess && !desk && <Alert type="warning" showIcon role="alert" title={officeText.noDesk} />}
       <Card size="small">
         <Form layout="vertical" style={{ maxWidth: 640 }}>

@@ -4,11 +4,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 
 import { officeText } from '../i18n/vi/office';
 import { usePageTitle } from '../page-title';
+import { LoadErrorAlert } from '../staff/load-error-alert';
 import { PageHeading } from '../staff/staff-layout';
 import { effectiveLiveStatus, formatMoment, StatusTag, TimeLeftTag } from './dossier-format';
 import { useDossierList, useQueueCounts } from './dossier-queries';
 import { type DossierSummary, type QueueKey, queueKeys } from './dossier-types';
-import { LoadError } from './load-error';
 import { isDeskOfficer } from './office-desk';
 import { useNow } from './use-now';
 
@@ -196,7 +196,7 @@ export function WorkQueuePage({ user }: { user: SessionUser }) {
           />
         </Form.Item>
       </Form>
-      <LoadError query={list} />
+      <LoadErrorAlert query={list} />
       <Table<DossierSummary>
         rowKey="id"
         columns={columns}

@@ -11,7 +11,6 @@ export const adminText = {
   edit: 'Sửa',
   actions: 'Thao tác',
   saved: 'Đã lưu',
-  loadFailed: 'Không tải được dữ liệu',
   none: '—',
 
   // Agencies

@@ -1,3 +1,5 @@
+import { dossierStatusLabels } from '@motcua/domain/dossier/dossier-status';
+
 /** Strings of the back office (`/office`): intake, inbox, queues, the dossier page, printing. */
 export const officeText = {
   navigation: 'Chức năng một cửa',
@@ -9,19 +11,8 @@ export const officeText = {
   loadFailed: 'Không tải được dữ liệu',
 
   // ── statuses and clocks ──
-  statuses: {
-    submitted: 'Mới đăng ký, chờ tiếp nhận',
-    'intake-supplement': 'Chờ bổ sung để tiếp nhận',
-    'refused-at-intake': 'Từ chối tiếp nhận',
-    accepted: 'Đã tiếp nhận',
-    processing: 'Đang giải quyết',
-    'supplement-requested': 'Yêu cầu bổ sung hồ sơ',
-    'payment-requested': 'Chờ thanh toán phí, lệ phí',
-    withdrawn: 'Công dân rút hồ sơ',
-    stopped: 'Dừng xử lý',
-    done: 'Đã có kết quả',
-    returned: 'Đã trả kết quả',
-  } as Record<string, string>,
+  // The domain's labels (also the API's `statusLabel`): one wording everywhere.
+  statuses: dossierStatusLabels as Record<string, string>,
   liveStatuses: {
     'on-track': 'Trong hạn',
     'due-soon': 'Sắp đến hạn',

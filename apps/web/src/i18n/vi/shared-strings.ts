@@ -5,6 +5,7 @@ export const commonText = {
   pageTitleSuffix: 'MotCua — Dịch vụ công một cửa',
   loading: 'Đang tải…',
   retry: 'Thử lại',
+  loadFailed: 'Không tải được dữ liệu',
   reload: 'Tải lại trang',
   areaLoadFailed: 'Không tải được trang. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.',
   networkError: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',

@@ -1,9 +1,8 @@
 import { Alert, Button } from 'antd';
 import { messageOf } from '../api/client';
-import { adminText } from '../i18n/vi/admin';
 import { commonText } from '../i18n/vi/shared-strings';
 
-/** What an admin page shows when its data failed to load: the reason and a retry button. */
+/** What a staff page (office or admin) shows when its data failed to load: the reason and a retry button. */
 export function LoadErrorAlert({
   query,
 }: {
@@ -15,7 +14,7 @@ export function LoadErrorAlert({
       type="error"
       showIcon
       role="alert"
-      title={adminText.loadFailed}
+      title={commonText.loadFailed}
       description={messageOf(query.error)}
       style={{ marginBottom: 16 }}
       action={<Button onClick={() => void query.refetch()}>{commonText.retry}</Button>}
