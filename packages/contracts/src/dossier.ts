@@ -47,6 +47,18 @@ export const intakeDecisionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** How the applicant wants the result: at the desk, by post to an address, or online. */
+export const resultDeliverySchema = z.discriminatedUnion(
+  'method',
+  [
+    z.object({ method: z.literal('desk') }),
+    z.object({ method: z.literal('postal'), address: text(500) }),
+    z.object({ method: z.literal('online') }),
+  ],
+  { error: 'Cách nhận kết quả là tại bộ phận một cửa, qua bưu chính (kèm địa chỉ) hoặc trực tuyến' },
+);
+export type ResultDeliveryInput = z.infer<typeof resultDeliverySchema>;
+
 /** POST /api/dossiers — a dossier received at a desk (in person) or by post. */
 export const receiveDossierSchema = z.object({
   deskId: uuid,
@@ -57,6 +69,8 @@ export const receiveDossierSchema = z.object({
   components: z.array(submittedComponentSchema).max(100),
   sets: z.number().int().min(1).max(50).default(1),
   summary: optionalText(2000),
+  /** Default: by post to the applicant's address for a postal dossier, at the desk otherwise. */
+  delivery: resultDeliverySchema.optional(),
   /** What the desk decides on the spot; without it the dossier waits for the desk's check. */
   decision: intakeDecisionSchema.optional(),
 });
@@ -70,6 +84,8 @@ export const submitDossierSchema = z.object({
   applicant: applicantSchema.partial({ kind: true, name: true }).optional(),
   components: z.array(submittedComponentSchema).max(100),
   summary: optionalText(2000),
+  /** Default: online. */
+  delivery: resultDeliverySchema.optional(),
 });
 export type SubmitDossierInput = z.infer<typeof submitDossierSchema>;
 

@@ -74,8 +74,17 @@ describe('back-office reads', () => {
 
   it('tells an online applicant in the portal inbox when the desk accepts', async () => {
     const citizen = await t.loginCitizen('congdan@minhhoa.demo');
-    const submitted = await submitOnline(citizen, await t.agencyId('000.20.01.H99'), 'news-key-0001');
+    const delivery = { method: 'postal', address: '12 Lê Lợi, phường An Bình' };
+    const submitted = await submitOnline(citizen, await t.agencyId('000.20.01.H99'), 'news-key-0001', {
+      delivery,
+    });
     expect(submitted.status).toBe(201);
+    // The applicant's choice of how to receive the result is kept with the dossier (Form 01 prints it).
+    expect(submitted.body.state.delivery).toEqual(delivery);
+    const bad = await submitOnline(citizen, await t.agencyId('000.20.01.H99'), 'news-key-0002', {
+      delivery: { method: 'postal' },
+    });
+    expect(bad.status).toBe(400);
     const id = submitted.body.summary.id;
     expect((await citizen.get('/api/notifications')).body.notifications).toEqual([]);
     expect((await command(desk, id, { type: 'accept' })).status).toBe(200);

@@ -109,5 +109,12 @@ export function submissionOf(
     },
     components,
     summary: submissionSummary(content),
+    ...(content.delivery.method === 'postal'
+      ? { delivery: { method: 'postal' as const, address: content.delivery.address.trim() } }
+      : content.delivery.method === 'desk'
+        ? { delivery: { method: 'desk' as const } }
+        : content.delivery.method === 'online'
+          ? { delivery: { method: 'online' as const } }
+          : {}),
   };
 }

@@ -11,6 +11,7 @@ import type {
   InterAgencyParticipant,
   PaymentMethod,
   ProcedureSnapshot,
+  ResultDelivery,
   ResultDocument,
   ReturnMethod,
   SubmittedComponent,
@@ -27,6 +28,7 @@ export interface NewDossier {
   components: SubmittedComponent[];
   sets: number;
   summary: string;
+  delivery?: ResultDelivery | undefined;
 }
 
 export type DossierCommand =

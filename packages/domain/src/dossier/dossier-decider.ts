@@ -219,6 +219,7 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Decide
         components: d.components,
         sets: d.sets,
         summary: d.summary,
+        ...(d.delivery ? { delivery: d.delivery } : {}),
       },
     ];
   }

@@ -77,6 +77,12 @@ export interface ResultDocument {
 }
 
 export type ReturnMethod = 'desk' | 'postal' | 'online';
+
+/** How the applicant asked to receive the result (Form 01 prints it). */
+export type ResultDelivery =
+  | { method: 'desk' }
+  | { method: 'postal'; address: string }
+  | { method: 'online' };
 export type InterAgencyMode = 'parallel' | 'sequential';
 
 export interface InterAgencyParticipant {
@@ -105,6 +111,8 @@ export interface DossierSubmitted extends EventBase {
   components: SubmittedComponent[];
   sets: number;
   summary: string;
+  /** Absent in events recorded before the choice was kept. */
+  delivery?: ResultDelivery | undefined;
 }
 
 export interface IntakeSupplementRequested extends EventBase {

@@ -11,6 +11,7 @@ import type {
   InterAgencyParticipant,
   PaymentMethod,
   ProcedureSnapshot,
+  ResultDelivery,
   ResultDocument,
   ReturnMethod,
   SubmittedComponent,
@@ -70,6 +71,7 @@ export interface DossierState {
   components: SubmittedComponent[];
   sets: number;
   summary: string;
+  delivery: ResultDelivery | null;
   submittedAt: number | null;
   acceptedAt: number | null;
   /** The appointment on the receipt (Form 01). */
@@ -132,6 +134,7 @@ export function initialDossierState(): DossierState {
     components: [],
     sets: 1,
     summary: '',
+    delivery: null,
     submittedAt: null,
     acceptedAt: null,
     originalAppointmentAt: null,
@@ -189,6 +192,7 @@ export function evolve(state: DossierState, event: DossierEvent): DossierState {
         components: event.components,
         sets: event.sets,
         summary: event.summary,
+        delivery: event.delivery ?? null,
         submittedAt: event.at,
       };
     case 'IntakeSupplementRequested':

@@ -106,11 +106,17 @@ export async function renderDossierForm(
         receivedAt: accepted.at,
         appointmentAt: accepted.appointmentAt,
         resultDelivery:
-          state.channel === 'postal'
-            ? { method: 'post', address: state.applicant?.address ?? '' }
-            : state.channel === 'online'
+          state.delivery?.method === 'postal'
+            ? { method: 'post', address: state.delivery.address }
+            : state.delivery?.method === 'online'
               ? { method: 'online', address: state.applicant?.email ?? 'Cổng dịch vụ công' }
-              : { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') },
+              : state.delivery?.method === 'desk'
+                ? { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') }
+                : state.channel === 'postal'
+                  ? { method: 'post', address: state.applicant?.address ?? '' }
+                  : state.channel === 'online'
+                    ? { method: 'online', address: state.applicant?.email ?? 'Cổng dịch vụ công' }
+                    : { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') },
         trackingBook: { volume: String(accepted.book.year), sequence: accepted.book.number },
         submitterName: state.applicant!.name,
         receiverName: accepted.actor.name,

@@ -254,6 +254,11 @@ export async function receiveAtDesk(
         components: components(input.components),
         sets: input.sets,
         summary: input.summary ?? procedure.name,
+        delivery:
+          input.delivery ??
+          (input.channel === 'postal' && applicant.address
+            ? { method: 'postal', address: applicant.address }
+            : { method: 'desk' }),
       },
       decision:
         decision === undefined
@@ -349,6 +354,7 @@ export async function submitOnline(
         })),
         sets: 1,
         summary: input.summary ?? procedure.name,
+        delivery: input.delivery ?? { method: 'online' },
       },
       decision: null,
     }),
