@@ -81,12 +81,16 @@ function CitizenLinks() {
   return (
     <>
       <Link to="/portal/dossiers">{dossierText.myDossiersTitle}</Link>
-      <Link to="/portal/notifications" aria-label={notificationText.navLabel(unread)}>
+      {/* The visible name starts the accessible one (WCAG 2.5.3): the count is read from hidden text. */}
+      <Link to="/portal/notifications">
         {notificationText.title}
         {unread > 0 && (
-          <span className="nav-count" aria-hidden="true">
-            {unread}
-          </span>
+          <>
+            <span className="nav-count" aria-hidden="true">
+              {unread}
+            </span>
+            <span className="visually-hidden">{notificationText.navUnread(unread)}</span>
+          </>
         )}
       </Link>
     </>

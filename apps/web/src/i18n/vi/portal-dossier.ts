@@ -376,7 +376,7 @@ export const trackingText = {
 
 export const notificationText = {
   title: 'Thông báo',
-  navLabel: (unread: number) => (unread > 0 ? `Thông báo (${unread} chưa đọc)` : 'Thông báo'),
+  navUnread: (unread: number) => ` (${unread} chưa đọc)`,
   empty: 'Bạn chưa có thông báo nào.',
   unread: 'Chưa đọc',
   markRead: 'Đánh dấu đã đọc',
