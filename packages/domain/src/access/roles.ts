@@ -70,6 +70,18 @@ const grants: Record<StaffRole, readonly Permission[]> = {
   ],
 };
 
+/**
+ * The permission a workflow step's role stands for when someone acts at that step (the step names a role,
+ * the caller holds permissions over units): desk → receive, specialist → process, unit leader →
+ * approve, agency head → sign.
+ */
+export const stepRolePermissions: Readonly<Record<string, Permission>> = {
+  'desk-officer': 'dossier.receive',
+  specialist: 'dossier.process',
+  'unit-leader': 'dossier.approve',
+  'agency-head': 'dossier.sign',
+};
+
 export function permissionsOf(role: StaffRole): readonly Permission[] {
   return grants[role];
 }

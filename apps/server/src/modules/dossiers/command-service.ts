@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DossierCommandInput } from '@motcua/contracts/dossier';
+import { stepRolePermissions } from '@motcua/domain/access/roles';
 import { localDateOf, parseInstant } from '@motcua/domain/calendar/vietnam-time';
 import type { DossierCommand } from '@motcua/domain/dossier/dossier-commands';
 import { commandsAllowedNow, decide } from '@motcua/domain/dossier/dossier-decider';
@@ -29,13 +30,6 @@ import * as store from './store';
  * apology needs `dossier.sign` over the responsible agency; the applicant may only withdraw and
  * supplement their own dossier. What is legal is decided by the domain's decider.
  */
-
-const rolePermission: Record<string, string> = {
-  'desk-officer': 'dossier.receive',
-  specialist: 'dossier.process',
-  'unit-leader': 'dossier.approve',
-  'agency-head': 'dossier.sign',
-};
 
 const deskCommands = new Set([
   'requestIntakeSupplement',
@@ -136,7 +130,7 @@ async function authorise(
     const unit = parallel ? (state.workflow?.leadAgencyId ?? null) : row.stepUnitId;
     const permission = parallel
       ? 'dossier.process'
-      : (rolePermission[row.stepRole ?? ''] ?? 'dossier.process');
+      : (stepRolePermissions[row.stepRole ?? ''] ?? 'dossier.process');
     if (unit === null || !(await inScope(permission, unit)))
       throw forbidden('Hồ sơ đang ở bước xử lý của đơn vị hoặc vai trò khác');
     if (row.assigneeUserId !== null && row.assigneeUserId !== access.userId && input.type !== 'forward') {
@@ -308,7 +302,7 @@ export async function executeCommand(
   const calendar = await calendarFor(ctx, state.deskId);
   const rules = rulesFor(state.submittedAt ?? now);
   const actor = actorOf(officer, actingFor);
-  const agencyNames = Object.fromEntries([...directory.byId.values()].map((e) => [e.id, e.name]));
+  const agencyNames = directory.names;
   try {
     return await inTransaction(ctx.db, async (tx) => {
       let decided = command;

@@ -97,7 +97,7 @@ async function runIntake(
     prepared.deskAgencyId,
   );
   const directory = await agencyDirectory(ctx);
-  const agencyNames = Object.fromEntries([...directory.byId.values()].map((e) => [e.id, e.name]));
+  const agencyNames = directory.names;
   const actor = actorOf(officer, officer.kind === 'staff' ? prepared.deskAgencyId : null);
   const dctx = decideContext(now, actor, calendar, rules, agencyNames);
   const date = localDateOf(now);

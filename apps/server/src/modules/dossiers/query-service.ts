@@ -5,6 +5,7 @@ import {
   dossierQueues,
   type PublicDossier,
 } from '@motcua/contracts/dossier';
+import { stepRolePermissions } from '@motcua/domain/access/roles';
 import { dossierProgress, progress766 } from '@motcua/domain/dossier/dossier-clock';
 import { parseDossierCode } from '@motcua/domain/dossier/dossier-code';
 import { type DossierStatus, dossierStatusLabels } from '@motcua/domain/dossier/dossier-status';
@@ -160,13 +161,6 @@ export async function listDossiers(
   const { rows, total } = await store.listDossiers(ctx.db, filter);
   return { dossiers: rows.map(summaryOf), total };
 }
-
-const stepRolePermissions: Record<string, string> = {
-  'desk-officer': 'dossier.receive',
-  specialist: 'dossier.process',
-  'unit-leader': 'dossier.approve',
-  'agency-head': 'dossier.sign',
-};
 
 async function stepSlotsOf(access: AccessContext) {
   const slots = [];

@@ -264,9 +264,7 @@ export async function applicantsMatching(db: Db, agencyIds: readonly string[], q
 
 export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: DossierRow[]; total: number }> {
   const conditions = [
-    f.agencyIds !== undefined
-      ? sql`${dossiers.agencyIds} && ${sql.raw(`'{${f.agencyIds.map((a) => a.replace(/[^0-9a-f-]/gi, '')).join(',')}}'::uuid[]`)}`
-      : undefined,
+    f.agencyIds !== undefined ? sql`${dossiers.agencyIds} && ${uuidList(f.agencyIds)}` : undefined,
     f.applicantAccountId !== undefined ? eq(dossiers.applicantAccountId, f.applicantAccountId) : undefined,
     f.status !== undefined ? eq(dossiers.status, f.status) : undefined,
     f.liveStatus !== undefined ? eq(dossiers.liveStatus, f.liveStatus) : undefined,

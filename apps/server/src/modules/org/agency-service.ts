@@ -117,6 +117,8 @@ export interface DirectoryEntry {
 export interface AgencyDirectory {
   byId: ReadonlyMap<string, DirectoryEntry>;
   byCode: ReadonlyMap<string, DirectoryEntry>;
+  /** Current name by id, as a plain record (what the dossier decider and the sync payloads take). */
+  names: Readonly<Record<string, string>>;
   nodes: readonly AgencyNode[];
 }
 
@@ -150,6 +152,7 @@ async function loadDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
   return {
     byId: new Map(entries.map((e) => [e.id, e])),
     byCode: new Map(entries.map((e) => [e.code, e])),
+    names: Object.fromEntries(entries.map((e) => [e.id, e.name])),
     nodes: rows.map((a) => ({
       id: a.id,
       parentId: a.parentId,
