@@ -9,7 +9,7 @@ import { type AgencyDirectory, agencyDirectory, getDesk } from '../org/agency-se
 import { requireVisibleDossier } from './command-service';
 import { renderApologyForm } from './forms/apology-form';
 import { renderControlSheetForm } from './forms/control-sheet-form';
-import type { FormAgency, FormIssue } from './forms/form-data';
+import type { FormAgency, FormIssue, ResultDelivery } from './forms/form-data';
 import { renderReceiptForm } from './forms/receipt-form';
 import { renderRefusalForm } from './forms/refusal-form';
 import { renderSupplementRequestForm } from './forms/supplement-request-form';
@@ -64,6 +64,26 @@ async function deskNameOf(
   return { name: desk.name, address: desk.address, phone: desk.phone };
 }
 
+/**
+ * Where the receipt says the result is collected: the applicant's choice, or — for dossiers recorded
+ * before the choice was kept — what their channel implies.
+ */
+function deliveryOnReceipt(
+  state: DossierState,
+  desk: { name: string; address: string | null },
+): ResultDelivery {
+  const method = state.delivery?.method ?? (state.channel === 'in-person' ? 'desk' : state.channel);
+  if (method === 'postal')
+    return {
+      method: 'post',
+      address:
+        state.delivery?.method === 'postal' ? state.delivery.address : (state.applicant?.address ?? ''),
+    };
+  if (method === 'online')
+    return { method: 'online', address: state.applicant?.email ?? 'Cổng dịch vụ công' };
+  return { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') };
+}
+
 export async function renderDossierForm(
   ctx: ServiceContext,
   access: AccessContext,
@@ -105,18 +125,7 @@ export async function renderDossierForm(
         processingTime: state.procedure.processingTime,
         receivedAt: accepted.at,
         appointmentAt: accepted.appointmentAt,
-        resultDelivery:
-          state.delivery?.method === 'postal'
-            ? { method: 'post', address: state.delivery.address }
-            : state.delivery?.method === 'online'
-              ? { method: 'online', address: state.applicant?.email ?? 'Cổng dịch vụ công' }
-              : state.delivery?.method === 'desk'
-                ? { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') }
-                : state.channel === 'postal'
-                  ? { method: 'post', address: state.applicant?.address ?? '' }
-                  : state.channel === 'online'
-                    ? { method: 'online', address: state.applicant?.email ?? 'Cổng dịch vụ công' }
-                    : { method: 'desk', place: [desk.name, desk.address].filter(Boolean).join(', ') },
+        resultDelivery: deliveryOnReceipt(state, desk),
         trackingBook: { volume: String(accepted.book.year), sequence: accepted.book.number },
         submitterName: state.applicant!.name,
         receiverName: accepted.actor.name,
