@@ -2,13 +2,15 @@
 // rate-limited as in production): 3,000 dossiers are first received and accepted at 16 ward desks
 // through the API, then 64 clients look their codes up in shuffled order, back to back. The baseline is
 // a bare Fastify route of the same app, same clients, same run. Targets: ≥ 0.3 × the bare route's
-// requests/s and p99 ≤ 20 ms.
+// requests/s and p99 ≤ 20 ms. Answers come from the per-process cache of public views (PUBLIC_LOOKUP_CACHE_SIZE);
+// the same lookups are then measured with the cache off, every answer read from the database.
 // Run: npm run bench -- lookup                (a throwaway PostgreSQL cluster, or DATABASE_URL)
 //      MOTCUA_BENCH_DB=pglite npm run bench -- lookup, or npx tsx bench/lookup.ts --pglite   (PGlite in memory)
 // Knobs: BENCH_SECONDS (10 per measurement), BENCH_DOSSIERS (3000), BENCH_POOL_SIZE (10).
 
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import { publicViewCache } from '../apps/server/src/modules/dossiers/public-view-cache';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import {
   openBenchDatabase,
@@ -59,6 +61,7 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
     await bench.database.migrate();
     const now = workingDayClock();
     const server = await startBenchApp(bench, { now, env: { JOBS_ENABLED: 'false' } });
+    let serverClosed = false;
     try {
       await seedDemoIfEmpty(bench.database.db, now, server.app.jobs);
       const desks = await setUpWardDesks(server.base, WARDS, '2026-03-02');
@@ -84,6 +87,8 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
         seededRandom(766),
       );
       const port = bench.databaseUrl ? new URL(bench.databaseUrl).port || '5432' : null;
+      const cache = publicViewCache(bench.database.db);
+      const [hits0, misses0] = [cache?.hits ?? 0, cache?.misses ?? 0];
       const { result: lookup, cpu: lookupCpu } = await measured(
         {
           base: server.base,
@@ -95,6 +100,8 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
         port,
       );
       assertNoFailures('lookup', lookup);
+      const hits = (cache?.hits ?? 0) - hits0;
+      const misses = (cache?.misses ?? 0) - misses0;
       const { result: bare, cpu: bareCpu } = await measured(
         {
           base: server.base,
@@ -109,6 +116,29 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
       const engineName = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
       const l = summarise(lookup);
       const ratio = l.perSecond / summarise(bare).perSecond;
+      // The same lookups with the cache turned off: every answer read from the database.
+      await server.close();
+      serverClosed = true;
+      const uncachedServer = await startBenchApp(bench, {
+        now,
+        env: { JOBS_ENABLED: 'false', PUBLIC_LOOKUP_CACHE_SIZE: '0' },
+      });
+      let uncached: Awaited<ReturnType<typeof measured>>;
+      try {
+        uncached = await measured(
+          {
+            base: uncachedServer.base,
+            clients: [{ method: 'GET', paths }],
+            concurrency: CONCURRENCY,
+            warmupMs: WARMUP_MS,
+            durationMs: SECONDS * 1000,
+          },
+          port,
+        );
+      } finally {
+        await uncachedServer.close();
+      }
+      assertNoFailures('lookup without cache', uncached.result);
       return {
         name: 'lookup',
         lines: [
@@ -119,11 +149,17 @@ export async function runLookupBench(): Promise<{ name: string; lines: string[] 
           summaryLine('lookup: bare Fastify route, same app and clients', bare),
           `lookup: ${ratio.toFixed(2)} × the bare route (target ≥ 0.3): ${ratio >= 0.3 ? 'met' : 'NOT met'}; p99 ${l.p99.toFixed(1)} ms (target ≤ 20 ms): ${l.p99 <= 20 ? 'met' : 'NOT met'}`,
           `lookup: CPU per request: lookup ${lookupCpu}; bare route ${bareCpu}`,
+          `lookup: answered from the process's cache ${((100 * hits) / Math.max(1, hits + misses)).toFixed(1)} % (${hits} of ${hits + misses}; a code's first lookup reads the database)`,
+          summaryLine(
+            'lookup: cache off (PUBLIC_LOOKUP_CACHE_SIZE=0), every answer from the database',
+            uncached.result,
+          ),
+          `lookup: cache off: ${(summarise(uncached.result).perSecond / summarise(bare).perSecond).toFixed(2)} × the bare route; CPU per request ${uncached.cpu}`,
           `lookup: set-up received ${received.latencies.length} dossiers at ${(received.latencies.length / received.seconds).toFixed(0)}/s; machine ${cpus().length} cores, load average ${load} when the bench started`,
         ],
       };
     } finally {
-      await server.close();
+      if (!serverClosed) await server.close();
     }
   } finally {
     await bench.close();

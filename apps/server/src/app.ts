@@ -6,6 +6,7 @@ import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { installDocuments } from './modules/documents/documents-module';
 import { registerDossierJobs } from './modules/dossiers/dossier-jobs';
+import { listenForPublicViewChanges } from './modules/dossiers/public-view-cache';
 import { dossierRoutes } from './modules/dossiers/routes';
 import { installAccessControl } from './modules/identity/access-service';
 import { OidcClient } from './modules/identity/oidc-client';
@@ -89,6 +90,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   notificationRoutes(app, ctx);
   dossierRoutes(app, ctx, { publicPerMinute: config.rateLimit.publicPerMinute, publicUrl: config.publicUrl });
   registerDossierJobs(ctx, config.jobs.deadlineScanCron);
+  const stopListening = await listenForPublicViewChanges(database, config.publicLookupCacheSize);
+  app.addHook('onClose', stopListening);
   await installDocuments(app, ctx, config);
   portalRoutes(app, ctx);
 

@@ -58,6 +58,8 @@ const envSchema = z.object({
     .default('*/5 * * * *'),
   // Fractions are allowed (0.5 = 512 KiB) so tests can exercise the limit with small files.
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  // Public tracking answers kept per process (about 0.5 kB each); 0 turns the cache off.
+  PUBLIC_LOOKUP_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
 });
 
 export interface Config {
@@ -91,6 +93,8 @@ export interface Config {
   };
   /** The largest accepted upload, in MiB (UPLOAD_MAX_MB). */
   uploadMaxMb: number;
+  /** Public tracking answers kept in memory per process (PUBLIC_LOOKUP_CACHE_SIZE; 0 = none). */
+  publicLookupCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: e.WEB_DIST_DIR ?? null,
     jobs: { enabled: e.JOBS_ENABLED, deadlineScanCron: e.DEADLINE_SCAN_CRON },
     uploadMaxMb: e.UPLOAD_MAX_MB,
+    publicLookupCacheSize: e.PUBLIC_LOOKUP_CACHE_SIZE,
   };
 }
 

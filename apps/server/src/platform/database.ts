@@ -25,6 +25,19 @@ export interface Database {
   readonly raw: RawSql;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` for as long as the returned function is not called. PostgreSQL: a dedicated
+   * connection outside the pool, reconnected after a loss (`onLost`, then `onListening` again once it is
+   * back: notifications sent in between are missed, so a listener must treat a loss as "anything may
+   * have changed"). PGlite: its in-process notifications.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+}
+
+export interface ListenHandlers {
+  onListening(): void;
+  onNotify(payload: string): void;
+  onLost(): void;
 }
 
 export interface RawSql {
@@ -78,6 +91,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     raw,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
+    async listen(channel, handlers) {
+      const unsubscribe = await client.listen(channel, handlers.onNotify);
+      handlers.onListening();
+      return unsubscribe;
+    },
   };
 }
 
@@ -123,6 +141,63 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     close: () => pool.end(),
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
+  };
+}
+
+const relistenDelayMs = 1_000;
+
+async function listenPostgres(
+  url: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    retry = null;
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLoss = () => {
+      if (lost) return;
+      lost = true;
+      if (current === client) current = null;
+      handlers.onLost();
+      client.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect(), relistenDelayMs);
+    };
+    client.on('error', onLoss);
+    client.on('end', onLoss);
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+    } catch {
+      onLoss();
+      return;
+    }
+    if (stopped || lost) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    handlers.onListening();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    if (client) {
+      client.removeAllListeners('end');
+      client.removeAllListeners('error');
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
   };
 }
 

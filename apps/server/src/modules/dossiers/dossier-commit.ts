@@ -14,6 +14,7 @@ import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { attachFiles, refreshFileReaders } from '../documents/document-service';
 import { notify } from '../notifications/notification-service';
 import { involvedAgencies, projectionOf } from './dossier-projection';
+import { forgetPublicView } from './public-view-cache';
 import * as store from './store';
 
 /** Job queues the dossier engine writes to in its transactions. */
@@ -77,6 +78,7 @@ export async function commitEvents(
   }
   if (before.version === 0) await store.insertProjection(tx, row);
   else if (!(await store.updateProjection(tx, row, before.version))) throw versionConflict();
+  else forgetPublicView(ctx.db, row.code);
   // Files named by these events become the dossier's (only the uploader's own files, or ones it already
   // has); when the agencies involved change, those of earlier events become readable by the new ones.
   const fileIds = events.flatMap(fileIdsOf);

@@ -17,6 +17,7 @@ import { staffMembersWithRoles } from '../identity/user-service';
 import { agencyDirectory } from '../org/agency-service';
 import { allowedCommands, requireVisibleDossier } from './command-service';
 import { calendarFor, rulesFor } from './dossier-context';
+import { publicViewCache } from './public-view-cache';
 import * as store from './store';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -68,11 +69,18 @@ export function summaryOf(row: store.DossierRow): DossierSummary {
  * routes the lookup to the receiving agency's rows.
  */
 export async function publicLookup(ctx: ServiceContext, code: string): Promise<PublicDossier> {
-  const parts = parseDossierCode(code);
+  const trimmed = code.trim();
+  const cache = publicViewCache(ctx.db);
+  const cached = cache?.get(trimmed);
+  if (cached) return cached;
+  const readEpoch = cache?.beginRead() ?? 0;
+  const parts = parseDossierCode(trimmed);
   const agency = parts && (await agencyDirectory(ctx)).byCode.get(parts.agencyCode);
-  const row = agency ? await store.publicDossierByCode(ctx.db, agency.id, code.trim()) : undefined;
+  const row = agency ? await store.publicDossierByCode(ctx.db, agency.id, trimmed) : undefined;
   if (!row) throw notFound('hồ sơ', 'DOSSIER_NOT_FOUND');
-  return publicView(row);
+  const view = publicView(row);
+  cache?.set(trimmed, view, readEpoch);
+  return view;
 }
 
 /** GET /api/dossiers/:id — the applicant's own dossier, or one in a staff member's scope; audited. */
