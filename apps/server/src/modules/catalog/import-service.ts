@@ -10,7 +10,7 @@ import {
 import { legalLimitHours } from '@motcua/domain/catalog/workflow';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, forbidden, invalid, notFound } from '../../platform/app-error';
-import { recordAudit } from '../../platform/audit-log';
+import { type Actor, recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
 import { agencyLabels, listAgencies } from '../org/agency-service';
 import { columnsOf, insertProcedureWithDraft, isUuid } from './catalog-service';
@@ -35,13 +35,24 @@ import { workflowIssues } from './workflow-service';
  * transaction. A catalogue is announced as a whole by one decision; a half-imported batch would leave
  * the office to find out which half went in and would make re-running it create duplicates.
  *
- * The job runs in-process after the request answers (202); it yields to the event loop between records
- * so that a large import does not block other requests. Progress is in the job row (GET polls it).
+ * The request reads and checks what it can at once (the owner, the caller's scope, the workbook), then
+ * writes the job row, with the records, its audit entry and a `catalog-import` job in one transaction,
+ * and answers 202. The job (`runImportJob`, any process working the queue) does the rest from the row,
+ * so an import survives a restart: pg-boss hands a job whose process died to another attempt. Every
+ * attempt may safely run again until one finishes the row, since the write transaction finishes the
+ * row itself (a second attempt waits on it, then finds the row finished and stops). The records are
+ * cleared from the row when it finishes. Progress is in the job row (GET polls it); the job yields to
+ * the event loop every 20 records, so the process it runs in keeps answering requests.
  */
+
+export const CATALOG_IMPORT_QUEUE = 'catalog-import';
+
+export interface ImportJobData {
+  importJobId: string;
+}
 
 const YIELD_EVERY = 20;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-const running = new Set<Promise<void>>();
 
 async function lookupsFor(ctx: ServiceContext): Promise<Lookups> {
   const [agencies, fields] = await Promise.all([
@@ -70,6 +81,17 @@ function toJob(row: store.ImportJobRow): ImportJob {
     createdAt: new Date(row.createdAt).toISOString(),
     finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt).toISOString(),
   };
+}
+
+/** The import worker, registered with the catalogue's routes (before the job queue starts). */
+export function registerImportJobs(ctx: ServiceContext): void {
+  ctx.jobs.work<ImportJobData>(CATALOG_IMPORT_QUEUE, (job) => runImportJob(ctx, job.data.importJobId), {
+    // One import at a time per fetch: a job fetched but waiting behind another would age towards its expiry.
+    batchSize: 1,
+    // An attempt whose process died is retried once pg-boss expires it: long enough for a large batch.
+    expireInSeconds: 15 * 60,
+    retryLimit: 3,
+  });
 }
 
 export async function startImport(
@@ -103,6 +125,8 @@ export async function startImport(
       ownerAgencyId: input.ownerAgencyId,
       total: records.length,
       createdBy: access.actor.name,
+      createdById: access.actor.id,
+      input: { records, rows },
       at: ctx.now(),
     });
     await recordAudit(
@@ -117,43 +141,72 @@ export async function startImport(
       },
       ctx.now(),
     );
+    await ctx.jobs.enqueue<ImportJobData>(tx, CATALOG_IMPORT_QUEUE, { importJobId: row.id });
     return row;
   });
-  const task = runImport(
-    ctx,
-    access,
-    job.id,
-    { ownerAgencyId: input.ownerAgencyId, ownerCode: owner.code },
-    records,
-    rows,
-  )
-    .catch(async (error: unknown) => {
-      await store
-        .updateImportJob(ctx.db, job.id, {
-          status: 'failed',
-          finishedAt: ctx.now(),
-          errors: [
-            {
-              index: -1,
-              sheet: null,
-              row: null,
-              nationalCode: null,
-              path: [],
-              code: error instanceof AppError ? error.code : 'INTERNAL',
-              message: error instanceof AppError ? error.message : 'Lỗi hệ thống khi nhập dữ liệu',
-            },
-          ],
-        })
-        .catch(() => undefined);
-    })
-    .finally(() => running.delete(task));
-  running.add(task);
   return toJob(job);
 }
 
-/** Resolves when every import started by this process has finished (tests, graceful shutdown). */
-export async function importsSettled(): Promise<void> {
-  while (running.size > 0) await Promise.all([...running]);
+/**
+ * One attempt of the `catalog-import` job: runs the import of an unfinished row; a finished (or unknown)
+ * row is left alone, so a repeated or late attempt does nothing. A failure of the import finishes the row
+ * as failed, with the reason: retrying the same records would fail the same way, and the officer sees
+ * the outcome on the row.
+ */
+export async function runImportJob(ctx: ServiceContext, importJobId: string): Promise<void> {
+  const row = await store.importJobById(ctx.db, importJobId);
+  if (!row || row.finishedAt !== null) return;
+  try {
+    if (row.input === null)
+      throw new AppError('IMPORT_INPUT_MISSING', 500, 'Không còn dữ liệu của lượt nhập, vui lòng nhập lại');
+    const owner = (await agencyLabels(ctx, [row.ownerAgencyId])).get(row.ownerAgencyId);
+    if (!owner) throw new AppError('AGENCY_NOT_FOUND', 404, 'Không tìm thấy cơ quan sở hữu danh mục');
+    // The job acts for the officer who started it: their scope was checked when the import was accepted.
+    const actor: Actor = { id: row.createdById, name: row.createdBy, ip: null };
+    await runImport(
+      ctx,
+      actor,
+      row.id,
+      { ownerAgencyId: row.ownerAgencyId, ownerCode: owner.code },
+      row.input.records,
+      row.input.rows,
+    );
+  } catch (error) {
+    await store.updateImportJob(ctx.db, row.id, {
+      status: 'failed',
+      finishedAt: ctx.now(),
+      input: null,
+      errors: [
+        {
+          index: -1,
+          sheet: null,
+          row: null,
+          nationalCode: null,
+          path: [],
+          code: error instanceof AppError ? error.code : 'INTERNAL',
+          message: error instanceof AppError ? error.message : 'Lỗi hệ thống khi nhập dữ liệu',
+        },
+      ],
+    });
+    // An unexpected error also fails the attempt, for the log to show it; the retry finds the row finished.
+    if (!(error instanceof AppError)) throw error;
+  }
+}
+
+/**
+ * What the import writes with: the officer's name on versions and workflows and in the audit trail. It
+ * grants no scope: `runImport` checks none (the owner agency was checked when the import was accepted).
+ */
+function actingFor(actor: Actor): AccessContext {
+  return {
+    actor,
+    userId: actor.id,
+    kind: 'staff',
+    scope: async () => new Set<string>(),
+    assertInScope: async () => {
+      throw forbidden();
+    },
+  };
 }
 
 interface ValidRecord {
@@ -165,7 +218,7 @@ interface ValidRecord {
 
 async function runImport(
   ctx: ServiceContext,
-  access: AccessContext,
+  actor: Actor,
   jobId: string,
   owner: { ownerAgencyId: string; ownerCode: string },
   records: unknown[],
@@ -195,7 +248,7 @@ async function runImport(
   };
   for (let i = 0; i < records.length; i++) {
     if (i % YIELD_EVERY === 0 && i > 0) {
-      await store.updateImportJob(ctx.db, jobId, { validated: i });
+      if (!(await store.updateImportJob(ctx.db, jobId, { validated: i }))) return; // finished meanwhile
       await yieldToEventLoop();
     }
     const raw = records[i];
@@ -303,13 +356,22 @@ async function runImport(
   await store.updateImportJob(ctx.db, jobId, { validated: records.length });
   if (errors.length > 0) {
     errors.sort((a, b) => a.index - b.index);
-    await store.updateImportJob(ctx.db, jobId, { status: 'failed', errors, finishedAt: ctx.now() });
+    await store.updateImportJob(ctx.db, jobId, {
+      status: 'failed',
+      errors,
+      finishedAt: ctx.now(),
+      input: null,
+    });
     return;
   }
-  await store.updateImportJob(ctx.db, jobId, { status: 'importing' });
+  if (!(await store.updateImportJob(ctx.db, jobId, { status: 'importing' }))) return;
+  const access = actingFor(actor);
   let created = 0;
   let amended = 0;
   await inTransaction(ctx.db, async (tx) => {
+    // Locks the row: another attempt of this job waits here until this one commits, then finds the row
+    // finished (below, in this transaction) and writes nothing.
+    if (!(await store.updateImportJob(tx, jobId, { status: 'importing' }))) return;
     for (let k = 0; k < plans.length; k++) {
       if (k % YIELD_EVERY === 0 && k > 0) await yieldToEventLoop();
       const { record, existing, latest } = plans[k]!;
@@ -365,13 +427,14 @@ async function runImport(
       },
       ctx.now(),
     );
-  });
-  await store.updateImportJob(ctx.db, jobId, {
-    status: 'succeeded',
-    imported: plans.length,
-    created,
-    amended,
-    finishedAt: ctx.now(),
+    await store.updateImportJob(tx, jobId, {
+      status: 'succeeded',
+      imported: plans.length,
+      created,
+      amended,
+      finishedAt: ctx.now(),
+      input: null,
+    });
   });
 }
 

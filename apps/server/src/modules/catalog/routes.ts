@@ -43,7 +43,9 @@ const edit = { permission: 'catalog.edit' } as const;
 const review = { permission: 'catalog.review' } as const;
 const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
 
+/** The catalogue module in the application: its routes and the import worker. */
 export function catalogRoutes(app: HttpApp, ctx: ServiceContext, publicPerMinute: number): void {
+  importer.registerImportJobs(ctx);
   const publicRead = {
     access: 'public' as const,
     rateLimit: { max: publicPerMinute, timeWindow: '1 minute' },

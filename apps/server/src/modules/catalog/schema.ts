@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RecordRows } from './catalogue-workbook';
 
 export const catalogSchema = pgSchema('catalog');
 
@@ -127,7 +128,17 @@ export const synonyms = catalogSchema.table('synonyms', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
-/** Import jobs, polled for progress. */
+/**
+ * What an import job works on, kept with its row from the request until the job finishes: the records as
+ * submitted (JSON, or read from the workbook) and, for a workbook, where each record came from.
+ */
+export interface ImportInput {
+  records: unknown[];
+  /** Sheet rows of each record; null for JSON. */
+  rows: RecordRows[] | null;
+}
+
+/** Import jobs, polled for progress; the `catalog-import` queue's job carries only the row's id. */
 export const importJobs = catalogSchema.table('import_jobs', {
   id: uuid('id').primaryKey().defaultRandom(),
   format: text('format').notNull(),
@@ -140,6 +151,10 @@ export const importJobs = catalogSchema.table('import_jobs', {
   amended: integer('amended').notNull().default(0),
   errors: jsonb('errors').$type<ImportRecordError[]>().notNull().default([]),
   createdBy: text('created_by'),
+  /** The officer who started the import: the job writes and audits in their name. */
+  createdById: uuid('created_by_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** Set while the job is unfinished, cleared (null) in the statement that finishes it. */
+  input: jsonb('input').$type<ImportInput>(),
 });

@@ -1,7 +1,7 @@
 import type { ImportRecordError, ProcedureContent, WorkflowDefinition } from '@motcua/contracts/catalog';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
-import { fields, importJobs, procedures, synonyms, versions, workflows } from './schema';
+import { fields, type ImportInput, importJobs, procedures, synonyms, versions, workflows } from './schema';
 
 export type FieldRow = typeof fields.$inferSelect;
 export type ProcedureRow = typeof procedures.$inferSelect;
@@ -415,7 +415,15 @@ export async function insertWorkflow(
 
 export async function insertImportJob(
   db: Db,
-  j: { format: string; ownerAgencyId: string; total: number; createdBy: string | null; at: Date },
+  j: {
+    format: string;
+    ownerAgencyId: string;
+    total: number;
+    createdBy: string | null;
+    createdById: string | null;
+    input: ImportInput;
+    at: Date;
+  },
 ): Promise<ImportJobRow> {
   const [row] = await db
     .insert(importJobs)
@@ -425,12 +433,19 @@ export async function insertImportJob(
       ownerAgencyId: j.ownerAgencyId,
       total: j.total,
       createdBy: j.createdBy,
+      createdById: j.createdById,
+      input: j.input,
       createdAt: j.at,
     })
     .returning();
   return row!;
 }
 
+/**
+ * Progress or outcome of an UNFINISHED job; false when the job had finished (a finished row is final, so
+ * a second attempt of the same job cannot overwrite the outcome). Inside a transaction it also locks the
+ * row until commit.
+ */
 export async function updateImportJob(
   db: Db,
   id: string,
@@ -443,9 +458,15 @@ export async function updateImportJob(
     amended: number;
     errors: ImportRecordError[];
     finishedAt: Date;
+    input: null;
   }>,
-): Promise<void> {
-  await db.update(importJobs).set(patch).where(eq(importJobs.id, id));
+): Promise<boolean> {
+  const updated = await db
+    .update(importJobs)
+    .set(patch)
+    .where(and(eq(importJobs.id, id), isNull(importJobs.finishedAt)))
+    .returning({ id: importJobs.id });
+  return updated.length > 0;
 }
 
 export async function importJobById(db: Db, id: string): Promise<ImportJobRow | undefined> {
