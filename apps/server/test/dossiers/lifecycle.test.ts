@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { applicant, command, deskOf, receive, requiredComponents } from './dossier-fixtures';
+import { applicant, command, deskOf, receive, requiredComponents, submitOnline } from './dossier-fixtures';
 
 // The demo clock starts on Monday 2026-03-02 09:00 (UTC+7).
 describe('a dossier from the desk to the returned result (Decree 61/2018)', () => {
@@ -31,6 +31,20 @@ describe('a dossier from the desk to the returned result (Decree 61/2018)', () =
     expect(s.appointmentAt).toBe('2026-03-05T02:00:00.000Z');
     const second = await receive(desk, deskId);
     expect(second.body.summary.code).toBe('000.20.01.H99-260302-0002');
+  });
+
+  it('answers a reception with exactly what a later read of the dossier shows (built from what it committed)', async () => {
+    for (const decision of [{ type: 'accept' }, { type: 'refuse', reasons: ['Thiếu tờ khai'] }, undefined]) {
+      const res = await receive(desk, deskId, decision ? { decision } : {});
+      expect(res.status).toBe(201);
+      const read = await desk.get(`/api/dossiers/${res.body.summary.id}`);
+      expect(read.status).toBe(200);
+      expect(res.body).toEqual(read.body);
+    }
+    const online = await t.loginCitizen('congdan@minhhoa.demo');
+    const submitted = await submitOnline(online, await t.agencyId('000.20.01.H99'), 'answer-equals-read-1');
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toEqual((await online.get(`/api/dossiers/${submitted.body.summary.id}`)).body);
   });
 
   it('takes the dossier through every step to the returned result', async () => {

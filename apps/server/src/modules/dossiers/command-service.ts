@@ -316,7 +316,7 @@ export async function executeCommand(
         decided = { ...decided, book: { year: decided.book.year, number } };
       }
       const events = decide(state, decided, decideContext(now, actor, calendar, rules, agencyNames));
-      const after = await commitEvents(tx, ctx, access, {
+      const { state: after } = await commitEvents(tx, ctx, access, {
         before: state,
         events,
         deskAgencyId: row.deskAgencyId,

@@ -57,7 +57,7 @@ export async function commitEvents(
     /** Names of agencies, for the national progress payloads (DonViXuLy, PhongBanXuLy). */
     agencyNames: Record<string, string>;
   },
-): Promise<DossierState> {
+): Promise<{ state: DossierState; projection: store.DossierProjection }> {
   const { before, events } = input;
   let state = before;
   const deltas = [];
@@ -129,7 +129,7 @@ export async function commitEvents(
     },
     ctx.now(),
   );
-  return state;
+  return { state, projection: row };
 }
 
 function fileIdsOf(event: DossierEvent): string[] {

@@ -24,6 +24,7 @@ import {
   rulesFor,
   withDeskSteps,
 } from './dossier-context';
+import type { WrittenDossier } from './query-service';
 import * as store from './store';
 
 /**
@@ -38,6 +39,8 @@ export interface IntakeResult {
   dossierId: string;
   receivingAgencyId: string;
   created: boolean;
+  /** A new dossier: what was committed, so the answer is built without reading it back. */
+  written?: WrittenDossier;
 }
 
 function components(list: ReceiveDossierInput['components']): SubmittedComponent[] {
@@ -134,7 +137,7 @@ async function runIntake(
             : next,
         );
       }
-      await commitEvents(tx, ctx, access, {
+      const { projection } = await commitEvents(tx, ctx, access, {
         before,
         events,
         deskAgencyId: prepared.deskAgencyId,
@@ -150,7 +153,14 @@ async function runIntake(
           receivingAgencyId: prepared.receivingAgencyId,
           dossierId,
         });
-      return { dossierId, receivingAgencyId: prepared.receivingAgencyId, created: true };
+      // A new row: the columns the projection leaves to their defaults are the defaults.
+      const row: store.DossierRow = { ...projection, alerts: [] } as store.DossierRow;
+      return {
+        dossierId,
+        receivingAgencyId: prepared.receivingAgencyId,
+        created: true,
+        written: { row, events, calendar },
+      };
     });
   } catch (error) {
     // Two retries racing with one key: the loser's transaction rolled back; answer with the winner's dossier.

@@ -6,8 +6,10 @@ import {
   type PublicDossier,
 } from '@motcua/contracts/dossier';
 import { stepRolePermissions } from '@motcua/domain/access/roles';
+import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
 import { dossierProgress, progress766 } from '@motcua/domain/dossier/dossier-clock';
 import { parseDossierCode } from '@motcua/domain/dossier/dossier-code';
+import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import { type DossierStatus, dossierStatusLabels } from '@motcua/domain/dossier/dossier-status';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { notFound } from '../../platform/app-error';
@@ -83,6 +85,13 @@ export async function publicLookup(ctx: ServiceContext, code: string): Promise<P
   return view;
 }
 
+/** A dossier as a command has just committed it: its row, its whole history and its desk's calendar. */
+export interface WrittenDossier {
+  row: store.DossierRow;
+  events: readonly DossierEvent[];
+  calendar: WorkingCalendar;
+}
+
 /** GET /api/dossiers/:id — the applicant's own dossier, or one in a staff member's scope; audited. */
 export async function getDossier(
   ctx: ServiceContext,
@@ -92,9 +101,7 @@ export async function getDossier(
 ): Promise<DossierDetail> {
   const row = await requireVisibleDossier(ctx, access, id);
   const events = await store.eventsOf(ctx.db, row.receivingAgencyId, row.id);
-  const state = row.state;
-  const calendar = await calendarFor(ctx, state.deskId);
-  const now = ctx.now().getTime();
+  const calendar = await calendarFor(ctx, row.state.deskId);
   // The answer to the caller's own submission shows what they just wrote (that write is audited); any
   // other read of the dossier is a read of personal data and is audited.
   if (options.justWritten !== true)
@@ -112,6 +119,28 @@ export async function getDossier(
         ctx.now(),
       ),
     );
+  return detailOf(ctx, access, { row, events, calendar });
+}
+
+/**
+ * The answer to the submission that created the dossier, from what it committed (no read back: the
+ * caller wrote it, and that write is audited).
+ */
+export function writtenDossier(
+  ctx: ServiceContext,
+  access: AccessContext,
+  written: WrittenDossier,
+): Promise<DossierDetail> {
+  return detailOf(ctx, access, written);
+}
+
+async function detailOf(
+  ctx: ServiceContext,
+  access: AccessContext,
+  { row, events, calendar }: WrittenDossier,
+): Promise<DossierDetail> {
+  const state = row.state;
+  const now = ctx.now().getTime();
   return {
     summary: summaryOf(row),
     state: state as unknown as Record<string, unknown>,

@@ -23,7 +23,7 @@ import type { HttpApp } from '../../platform/http-app';
 import { executeCommand } from './command-service';
 import type { Officer } from './dossier-context';
 import { renderDossierForm, renderTrackingBook } from './form-service';
-import { receiveAtDesk, submitOnline } from './intake-service';
+import { type IntakeResult, receiveAtDesk, submitOnline } from './intake-service';
 import {
   assigneesOf,
   getDossier,
@@ -31,6 +31,7 @@ import {
   lookupApplicants,
   publicLookup,
   queueCounts,
+  writtenDossier,
 } from './query-service';
 
 const createdSchema = z.object({
@@ -38,6 +39,13 @@ const createdSchema = z.object({
   version: z.number().int().optional(),
   code: z.string().optional(),
 });
+
+/** The answer to a submission: the new dossier as committed, or a replayed one as it is now. */
+function answerOf(ctx: ServiceContext, req: FastifyRequest, result: IntakeResult) {
+  return result.written
+    ? writtenDossier(ctx, req.access, result.written)
+    : getDossier(ctx, req.access, result.dossierId, { justWritten: false });
+}
 
 function officerOf(req: FastifyRequest): Officer {
   const user = req.caller.user;
@@ -126,7 +134,7 @@ export function dossierRoutes(
     async (req, reply) => {
       const result = await receiveAtDesk(ctx, req.access, officerOf(req), req.body, idempotencyKey(req));
       reply.status(result.created ? 201 : 200);
-      return getDossier(ctx, req.access, result.dossierId, { justWritten: result.created });
+      return answerOf(ctx, req, result);
     },
   );
 
@@ -146,7 +154,7 @@ export function dossierRoutes(
         idempotencyKey(req),
       );
       reply.status(result.created ? 201 : 200);
-      return getDossier(ctx, req.access, result.dossierId, { justWritten: result.created });
+      return answerOf(ctx, req, result);
     },
   );
 
