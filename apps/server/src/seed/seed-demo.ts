@@ -112,6 +112,10 @@ async function seedDemoCatalogue(
     'Hộ tịch': 'justice',
     'Chứng thực': 'justice',
     'Bảo trợ xã hội': 'health',
+    // 1.013824 (Bộ Y tế): recognising institutions that train interpreters for medical examination.
+    'Đào tạo và Nghiên cứu khoa học': 'health',
+    // The demo province has no Department of Education: its province-level procedures (tuyển sinh THPT,
+    // hỗ trợ học tập) are implemented by the public service centre alone.
   };
   const office = demoAgencies.find((a) => a.key === 'office')!;
   await seedCatalogueIfEmpty(ctx, access, { agencyId: ids.get('office')!, code: office.code }, (p) => {

@@ -8,7 +8,7 @@ import { catalogueChanged } from './search-index-cache';
 import * as store from './store';
 
 /**
- * Loads the real starter catalogue (seed/procedures.json, 45 procedures with their sources) and the
+ * Loads the real starter catalogue (seed/procedures.json, 50 procedures with their sources) and the
  * synonym list into an empty catalogue, published at `now`. The seed records carry no field codes (the
  * national `G..-..` codes were not visible in the sources), so each field gets a local `L.…` code derived
  * from its name and marked `national: false`. The province's announcing decision is not invented: it
