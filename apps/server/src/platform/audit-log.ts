@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { auditEntries } from './audit-schema';
+import { auditChainHeads, auditEntries } from './audit-schema';
 import type { Db } from './database';
 
 /**
  * The audit trail: every mutation and every read of personal data, append-only and hash-chained.
  * `record` must be called inside the transaction of the change it describes, so an entry exists
- * exactly when the change committed. Chaining takes a transaction-scoped advisory lock, which orders
- * entries by commit; it is held only from the insert to the commit.
+ * exactly when the change committed. Entries form one chain per agency they are about (see
+ * `recordAudit`): a chain is ordered by commit, and agencies never wait for each other.
  */
 export interface Actor {
   id: string | null;
@@ -23,8 +23,14 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-const chainLockKey = 7_301_0001;
+/** The chain of entries about no agency (and of every entry written before chains were split). */
+export const globalChain = 'global';
 export const genesisHash = '0'.repeat(64);
+
+/** The chain an entry belongs to: the agency it is about, so agencies never wait for each other. */
+export function chainOf(agencyId: string | null): string {
+  return agencyId ?? globalChain;
+}
 
 export async function recordAudit(
   tx: Db,
@@ -43,21 +49,29 @@ export async function recordAudit(
     agencyId: entry.agencyId ?? null,
     details: entry.details ?? {},
   };
-  // The lock is a statement of its own: under READ COMMITTED a statement sees what was committed when it
-  // started, so a statement that had waited for the lock would miss the entry its holder just committed.
-  await tx.execute(sql`select pg_advisory_xact_lock(${chainLockKey})`);
-  // The previous hash is read and this one computed (SHA-256 of the same bytes as `chainHash`) in the
-  // insert itself: every round trip between lock and commit is time during which no other command in
-  // the whole system can be audited, and this saves one.
+  const chain = chainOf(content.agencyId);
+  const hashed = `\n${canonicalJson(content)}`;
+  // One statement: the chain's head row is created or updated (ON CONFLICT DO UPDATE locks it and works
+  // on its latest committed version, whatever this statement's snapshot), which gives the previous hash
+  // and the new one (SHA-256 of the same bytes as `chainHash`); the entry is inserted with them. The row
+  // lock is held until commit, so a chain is ordered by commit, and only commands audited in the same
+  // chain (the same agency) wait for each other, for one round trip (the commit).
   await tx.execute(sql`
+    with head as (
+      insert into audit.chain_heads as h (chain, entries, prev_hash, hash)
+      values (${chain}, 1, ${genesisHash},
+        encode(sha256(convert_to(${genesisHash} || ${hashed}, 'UTF8')), 'hex'))
+      on conflict (chain) do update set
+        entries = h.entries + 1,
+        prev_hash = h.hash,
+        hash = encode(sha256(convert_to(h.hash || ${hashed}, 'UTF8')), 'hex')
+      returning prev_hash, hash)
     insert into audit.entries
-      (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, prev_hash, hash)
+      (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, chain, prev_hash, hash)
     select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
       ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
-      ${JSON.stringify(content.details)}::jsonb, previous.hash,
-      encode(sha256(convert_to(previous.hash || ${`\n${canonicalJson(content)}`}, 'UTF8')), 'hex')
-    from (select coalesce(
-      (select hash from audit.entries order by id desc limit 1), ${genesisHash}) as hash) as previous`);
+      ${JSON.stringify(content.details)}::jsonb, ${chain}, head.prev_hash, head.hash
+    from head`);
 }
 
 interface ChainedContent {
@@ -93,9 +107,16 @@ export interface AuditVerification {
   reason: string | null;
 }
 
-/** Walks the whole chain in id order, recomputing every hash. Detects edits, deletions and insertions. */
+/**
+ * Walks every entry in id order, each against the previous entry of its chain, recomputing every hash;
+ * then checks that each chain reaches the head recorded for it. Detects edits, deletions (a tail's too)
+ * and insertions. The heads are read first: entries committed while the walk runs only extend chains.
+ */
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditVerification> {
-  let prevHash = genesisHash;
+  const heads = new Map(
+    (await db.select().from(auditChainHeads)).map((h) => [h.chain, { hash: h.hash, reached: false }]),
+  );
+  const last = new Map<string, { hash: string; id: number }>();
   let lastId = 0;
   let checked = 0;
   for (;;) {
@@ -105,8 +126,9 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
       .where(gt(auditEntries.id, lastId))
       .orderBy(asc(auditEntries.id))
       .limit(batchSize);
-    if (rows.length === 0) return { ok: true, checked, firstBrokenId: null, reason: null };
+    if (rows.length === 0) break;
     for (const row of rows) {
+      const prevHash = last.get(row.chain)?.hash ?? genesisHash;
       if (row.prevHash !== prevHash) {
         return {
           ok: false,
@@ -129,11 +151,22 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
       if (expected !== row.hash) {
         return { ok: false, checked, firstBrokenId: row.id, reason: 'Nội dung bản ghi đã bị sửa' };
       }
-      prevHash = row.hash;
+      const head = heads.get(row.chain);
+      if (head && head.hash === row.hash) head.reached = true;
+      last.set(row.chain, { hash: row.hash, id: row.id });
       lastId = row.id;
       checked++;
     }
   }
+  for (const [chain, head] of heads)
+    if (!head.reached)
+      return {
+        ok: false,
+        checked,
+        firstBrokenId: last.get(chain)?.id ?? null,
+        reason: 'Các bản ghi cuối của chuỗi đã bị xoá',
+      };
+  return { ok: true, checked, firstBrokenId: null, reason: null };
 }
 
 export async function listAudit(

@@ -63,18 +63,26 @@ describe('the audit trail', () => {
     });
   });
 
-  it('detects a deleted entry', async () => {
+  it('detects deleted entries and names the first entry after the gap in its chain', async () => {
     const result = await verifyAuditChain(t.database.db);
     expect(result.ok).toBe(false); // still broken from the previous test
     const admin = await t.loginStaff('quantri');
     const entries = (await admin.get('/api/audit?limit=3')).body.entries;
+    const cut = entries[2].id as number;
+    // Entries form one chain per agency: the first break is the first kept entry of a chain that lost some.
+    const { rows } = (await t.database.db.execute(sql`
+      select min(id)::int as id from audit.entries
+      where id >= ${cut} and chain in (select chain from audit.entries where id < ${cut})`)) as unknown as {
+      rows: { id: number }[];
+    };
+    expect(rows[0]!.id).toBeGreaterThanOrEqual(cut);
     await t.database.db.execute(sql`alter table audit.entries disable trigger entries_append_only`);
-    await t.database.db.execute(sql`delete from audit.entries where id < ${entries[2].id}`);
+    await t.database.db.execute(sql`delete from audit.entries where id < ${cut}`);
     await t.database.db.execute(sql`alter table audit.entries enable trigger entries_append_only`);
     const after = await verifyAuditChain(t.database.db);
     expect(after).toMatchObject({
       ok: false,
-      firstBrokenId: entries[2].id,
+      firstBrokenId: rows[0]!.id,
       reason: expect.stringContaining('bị xoá'),
     });
   });
