@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { applicant, command, deskOf, receive, requiredComponents, submitOnline } from './dossier-fixtures';
+import {
+  applicant,
+  command,
+  deskOf,
+  receive,
+  requiredComponents,
+  storeWorkflow,
+  submitOnline,
+} from './dossier-fixtures';
 
 // The demo clock starts on Monday 2026-03-02 09:00 (UTC+7).
 describe('a dossier from the desk to the returned result (Decree 61/2018)', () => {
@@ -128,5 +136,39 @@ describe('a dossier from the desk to the returned result (Decree 61/2018)', () =
     expect((await command(centreDesk, res.body.summary.id, { type: 'forward', toUserId: null })).status).toBe(
       200,
     );
+  });
+
+  it('receives by the workflow in force: a workflow stored after one reception applies to the next', async () => {
+    const before = await receive(desk, deskId);
+    expect(before.status).toBe(201);
+    expect(before.body.state.workflowVersion).toBeNull(); // the default workflow
+    const anBinh = await t.agencyId('000.20.01.H99');
+    const step = (key: string, role: string, allottedHours: number, actions: string[]) => ({
+      kind: 'task',
+      key,
+      name: key,
+      unitId: anBinh,
+      role,
+      allottedHours,
+      actions,
+    });
+    await storeWorkflow(t, '1.004873', anBinh, {
+      leadAgencyId: anBinh,
+      steps: [
+        step('tiep-nhan', 'desk-officer', 1, ['receive', 'supplement', 'refuse', 'forward']),
+        step('tham-dinh', 'specialist', 14, ['process', 'consult', 'supplement', 'forward']),
+        step('ky-duyet', 'agency-head', 8, ['approve', 'sign', 'forward']),
+        step('tra-ket-qua', 'desk-officer', 1, ['return']),
+      ],
+    });
+    const after = await receive(desk, deskId);
+    expect(after.status).toBe(201);
+    expect(after.body.state.workflowVersion).toBe(1);
+    expect(after.body.state.workflow.steps.map((s: { key: string }) => s.key)).toEqual([
+      'tiep-nhan',
+      'tham-dinh',
+      'ky-duyet',
+      'tra-ket-qua',
+    ]);
   });
 });

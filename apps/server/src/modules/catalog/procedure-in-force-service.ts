@@ -12,6 +12,8 @@ import * as store from './store';
  * at that instant (the latest stored version created by then, or the generated default).
  */
 export interface ProcedureInForce {
+  /** The catalogue generation it was read at (what else was read at it may be reused while it holds). */
+  generation: number;
   procedureId: string;
   versionId: string;
   nationalCode: string;
@@ -24,16 +26,18 @@ export interface ProcedureInForce {
 
 /**
  * What was read of the published catalogue at one generation (`catalog.search_state`, raised by triggers
- * on every change of versions, procedures and fields, by whichever process). Intake asks for the version
- * in force on every reception: three statements before, one (the generation) now while nothing changed.
+ * on every change of versions, procedures, fields and workflows, by whichever process). Intake asks for
+ * the version and the workflow in force on every reception: four statements before, one (the
+ * generation) now while nothing changed.
  */
 interface CatalogueSnapshot {
   generation: number;
   /** In-force windows of every published version, by national code and by procedure (loaded once). */
   windows: Promise<PublishedWindows> | null;
-  /** Version rows and field names, read on first use. */
+  /** Version rows, field names and workflows (by procedure and agency), read on first use. */
   versions: Map<string, Promise<store.VersionRow | undefined>>;
   fieldNames: Map<string, Promise<string | undefined>>;
+  workflows: Map<string, Promise<Awaited<ReturnType<typeof store.workflowsOf>>>>;
 }
 
 interface PublishedWindow {
@@ -56,7 +60,13 @@ async function snapshotOf(db: Db): Promise<CatalogueSnapshot> {
   const generation = await store.searchGeneration(db);
   const current = snapshots.get(db);
   if (current && current.generation >= generation) return current;
-  const fresh: CatalogueSnapshot = { generation, windows: null, versions: new Map(), fieldNames: new Map() };
+  const fresh: CatalogueSnapshot = {
+    generation,
+    windows: null,
+    versions: new Map(),
+    fieldNames: new Map(),
+    workflows: new Map(),
+  };
   snapshots.set(db, fresh);
   return fresh;
 }
@@ -158,6 +168,7 @@ export async function procedureInForce(
     async () => (await store.fieldByCode(ctx.db, row.fieldCode))?.name,
   );
   return {
+    generation: snapshot.generation,
     procedureId: chosen.procedureId,
     versionId: row.id,
     nationalCode: row.nationalCode,
@@ -181,7 +192,13 @@ export async function workflowInForce(
   agencyId: string,
   at: Date,
 ): Promise<{ definition: WorkflowDefinition; version: number | null }> {
-  const rows = await store.workflowsOf(ctx.db, procedure.procedureId, agencyId);
+  // The catalogue snapshot the procedure was read from, while it is still the current one.
+  const snapshot = snapshots.get(ctx.db);
+  const read = () => store.workflowsOf(ctx.db, procedure.procedureId, agencyId);
+  const rows =
+    snapshot && snapshot.generation === procedure.generation
+      ? await memo(snapshot.workflows, `${procedure.procedureId}|${agencyId}`, read)
+      : await read();
   const inForce = rows.filter((r) => new Date(r.createdAt).getTime() <= at.getTime());
   const latest = inForce[inForce.length - 1];
   if (latest) return { definition: latest.definition as WorkflowDefinition, version: latest.number };

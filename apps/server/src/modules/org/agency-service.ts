@@ -119,10 +119,13 @@ export interface AgencyDirectory {
   byCode: ReadonlyMap<string, DirectoryEntry>;
   /** Current name by id, as a plain record (what the dossier decider and the sync payloads take). */
   names: Readonly<Record<string, string>>;
+  /** Every desk by id (read at each reception and for its working calendar). */
+  desks: ReadonlyMap<string, Desk>;
   nodes: readonly AgencyNode[];
 }
 
-// Read on every staff request (the caller's scope), every dossier command and every public lookup: kept in
+// Read on every staff request (the caller's scope), every dossier command and reception (with the desks)
+// and every public lookup: kept in
 // memory per database handle, reloaded after a change made by this process and at most `directoryTtlMs`
 // after one made by another process. Concurrent readers of an expired directory share one load, and a
 // load that overlapped a change is not kept (it may have read the tree before the change committed).
@@ -140,7 +143,11 @@ function invalidateDirectory(): void {
 }
 
 async function loadDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
-  const [rows, names] = await Promise.all([store.allAgencies(ctx.db), store.allNames(ctx.db)]);
+  const [rows, names, deskRows] = await Promise.all([
+    store.allAgencies(ctx.db),
+    store.allNames(ctx.db),
+    store.desksOf(ctx.db, {}),
+  ]);
   const grouped = groupNames(names);
   const date = vietnamDate(ctx.now());
   const entries = rows.map((r) => ({
@@ -153,6 +160,7 @@ async function loadDirectory(ctx: ServiceContext): Promise<AgencyDirectory> {
     byId: new Map(entries.map((e) => [e.id, e])),
     byCode: new Map(entries.map((e) => [e.code, e])),
     names: Object.fromEntries(entries.map((e) => [e.id, e.name])),
+    desks: new Map(deskRows.map((d) => [d.id, toDesk(d)])),
     nodes: rows.map((a) => ({
       id: a.id,
       parentId: a.parentId,
@@ -462,6 +470,9 @@ export async function listDesks(
 }
 
 export async function getDesk(ctx: ServiceContext, id: string): Promise<Desk> {
+  // From the cached directory; a desk created by another process in the last seconds is read directly.
+  const cached = (await agencyDirectory(ctx)).desks.get(id);
+  if (cached) return cached;
   const row = isUuid(id) ? await store.deskById(ctx.db, id) : undefined;
   if (!row) throw notFound('bộ phận một cửa', 'DESK_NOT_FOUND');
   return toDesk(row);
@@ -480,7 +491,7 @@ export async function createDesk(
     validFrom: string;
   },
 ): Promise<Desk> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     const agency = await requireAgency(tx, input.agencyId, ['agencyId']);
     await access.assertInScope(manage, agency.id);
     if (!isInForce(agency, input.validFrom)) {
@@ -526,7 +537,7 @@ export async function updateDesk(
     validTo?: string | null | undefined;
   },
 ): Promise<Desk> {
-  return inTransaction(ctx.db, async (tx) => {
+  return changeAgencies(ctx.db, async (tx) => {
     const row = isUuid(id) ? await store.deskById(tx, id) : undefined;
     if (!row) throw notFound('bộ phận một cửa', 'DESK_NOT_FOUND');
     await access.assertInScope(manage, row.agencyId, { hidden: true, what: 'bộ phận một cửa' });
