@@ -79,6 +79,8 @@ interface PreparedIntake {
   deskId: string | null;
   deskAgencyId: string | null;
   channel: ChannelKind;
+  /** The desk accepts the dossier in the same request (it needs a book number too). */
+  acceptsAtOnce: boolean;
 }
 
 async function runIntake(
@@ -106,7 +108,13 @@ async function runIntake(
   const date = localDateOf(now);
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      const sequence = await store.nextCodeSequence(tx, prepared.receivingAgencyId, date);
+      const bookKey = prepared.deskId ?? 'online';
+      const year = Number(date.slice(0, 4));
+      // Accepted on the spot: the code and the book number in one statement.
+      const numbers = prepared.acceptsAtOnce
+        ? await store.nextCodeAndBookNumbers(tx, prepared.receivingAgencyId, date, bookKey, year)
+        : { sequence: await store.nextCodeSequence(tx, prepared.receivingAgencyId, date), book: null };
+      const sequence = numbers.sequence;
       if (sequence > MAX_DAILY_SEQUENCE)
         throw new AppError('DAILY_SEQUENCE_EXHAUSTED', 503, 'Đã hết số thứ tự hồ sơ trong ngày của cơ quan');
       const dossierId = randomUUID();
@@ -123,13 +131,8 @@ async function runIntake(
       };
       apply(plan.first);
       if (plan.decision) {
-        const book = () =>
-          store.nextBookNumber(
-            tx,
-            prepared.receivingAgencyId,
-            prepared.deskId ?? 'online',
-            Number(date.slice(0, 4)),
-          );
+        const book = async () =>
+          numbers.book ?? store.nextBookNumber(tx, prepared.receivingAgencyId, bookKey, year);
         const next = await plan.decision(state, book);
         apply(
           next.type === 'accept'
@@ -250,6 +253,7 @@ export async function receiveAtDesk(
       deskId: desk.id,
       deskAgencyId: desk.agencyId,
       channel: input.channel,
+      acceptsAtOnce: decision?.type === 'accept',
     },
     ({ dossierId, code }) => ({
       first: {
@@ -347,6 +351,7 @@ export async function submitOnline(
       deskId: desk?.id ?? null,
       deskAgencyId: desk?.agencyId ?? null,
       channel: 'online',
+      acceptsAtOnce: false,
     },
     ({ dossierId, code }) => ({
       first: {

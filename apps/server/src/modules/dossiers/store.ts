@@ -23,6 +23,41 @@ export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: s
   return row!.last;
 }
 
+/**
+ * A reception accepted on the spot needs both numbers: taken in one statement (one round trip less on
+ * the busiest path), with the same row locks and the same give-back on rollback as the two functions.
+ */
+export async function nextCodeAndBookNumbers(
+  tx: Db,
+  receivingAgencyId: string,
+  day: string,
+  bookKey: string,
+  year: number,
+): Promise<{ sequence: number; book: number }> {
+  const code = tx
+    .insert(codeSequences)
+    .values({ receivingAgencyId, day, last: 1 })
+    .onConflictDoUpdate({
+      target: [codeSequences.receivingAgencyId, codeSequences.day],
+      set: { last: sql`${codeSequences.last} + 1` },
+    })
+    .returning({ last: codeSequences.last });
+  const book = tx
+    .insert(bookSequences)
+    .values({ receivingAgencyId, bookKey, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
+      set: { last: sql`${bookSequences.last} + 1` },
+    })
+    .returning({ last: bookSequences.last });
+  const result = (await tx.execute(
+    sql`with code as (${code.getSQL()}), book as (${book.getSQL()})
+        select code.last as sequence, book.last as book from code, book`,
+  )) as unknown as { rows: { sequence: number; book: number }[] };
+  const row = result.rows[0]!;
+  return { sequence: Number(row.sequence), book: Number(row.book) };
+}
+
 export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
   const [row] = await tx
     .insert(bookSequences)
