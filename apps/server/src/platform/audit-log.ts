@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from './audit-schema';
 import type { Db } from './database';
 
@@ -38,6 +38,21 @@ export async function recordAudit(
   entry: AuditRecord,
   now: Date = new Date(),
 ): Promise<void> {
+  await tx.execute(sql`with ${sql.join(auditCtes(actor, entry, now), sql`, `)} select 1`);
+}
+
+/**
+ * The audit entry as two common table expressions (`audit_head`, `audit_entry`), for a command that
+ * writes its own rows in the same statement (one round trip): append them to its WITH list. Inside the
+ * caller's transaction, like `recordAudit`.
+ *
+ * The chain's head row is created or updated (ON CONFLICT DO UPDATE locks it and works on its latest
+ * committed version, whatever the statement's snapshot), which gives the previous hash and the new one
+ * (SHA-256 of the same bytes as `chainHash`); the entry is inserted with them. The row lock is held until
+ * commit, so a chain is ordered by commit, and only commands audited in the same chain (the same agency)
+ * wait for each other: write the entry last, just before the commit.
+ */
+export function auditCtes(actor: Actor, entry: AuditRecord, now: Date = new Date()): SQL[] {
   const content: ChainedContent = {
     at: now.toISOString(),
     actorId: actor.id,
@@ -51,13 +66,8 @@ export async function recordAudit(
   };
   const chain = chainOf(content.agencyId);
   const hashed = `\n${canonicalJson(content)}`;
-  // One statement: the chain's head row is created or updated (ON CONFLICT DO UPDATE locks it and works
-  // on its latest committed version, whatever this statement's snapshot), which gives the previous hash
-  // and the new one (SHA-256 of the same bytes as `chainHash`); the entry is inserted with them. The row
-  // lock is held until commit, so a chain is ordered by commit, and only commands audited in the same
-  // chain (the same agency) wait for each other, for one round trip (the commit).
-  await tx.execute(sql`
-    with head as (
+  return [
+    sql`audit_head as (
       insert into audit.chain_heads as h (chain, entries, prev_hash, hash)
       values (${chain}, 1, ${genesisHash},
         encode(sha256(convert_to(${genesisHash} || ${hashed}, 'UTF8')), 'hex'))
@@ -65,13 +75,15 @@ export async function recordAudit(
         entries = h.entries + 1,
         prev_hash = h.hash,
         hash = encode(sha256(convert_to(h.hash || ${hashed}, 'UTF8')), 'hex')
-      returning prev_hash, hash)
-    insert into audit.entries
-      (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, chain, prev_hash, hash)
-    select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
-      ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
-      ${JSON.stringify(content.details)}::jsonb, ${chain}, head.prev_hash, head.hash
-    from head`);
+      returning prev_hash, hash)`,
+    sql`audit_entry as (
+      insert into audit.entries
+        (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, chain, prev_hash, hash)
+      select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
+        ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
+        ${JSON.stringify(content.details)}::jsonb, ${chain}, audit_head.prev_hash, audit_head.hash
+      from audit_head)`,
+  ];
 }
 
 interface ChainedContent {

@@ -8,7 +8,7 @@ import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state'
 import { dossierSyncPayload, progressPayload } from '@motcua/domain/dossier/national-sync';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
-import { recordAudit } from '../../platform/audit-log';
+import { auditCtes } from '../../platform/audit-log';
 import { type Db, isUniqueViolation } from '../../platform/database';
 import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { attachFiles, refreshFileReaders } from '../documents/document-service';
@@ -70,15 +70,6 @@ export async function commitEvents(
   }
   const now = ctx.now().getTime();
   const row = projectionOf(state, input.deskAgencyId, input.calendar, input.rules, now);
-  try {
-    await store.appendEvents(tx, state.receivingAgencyId, state.dossierId, before.version, events);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw versionConflict();
-    throw error;
-  }
-  if (before.version === 0) await store.insertProjection(tx, row);
-  else if (!(await store.updateProjection(tx, row, before.version))) throw versionConflict();
-  else forgetPublicView(ctx.db, row.code);
   // Files named by these events become the dossier's (only the uploader's own files, or ones it already
   // has); when the agencies involved change, those of earlier events become readable by the new ones.
   const fileIds = events.flatMap(fileIdsOf);
@@ -94,20 +85,13 @@ export async function commitEvents(
     involvedAgencies(before, input.deskAgencyId).sort().join() !== [...row.agencyIds].sort().join()
   )
     await refreshFileReaders(tx, readers);
-  await store.addRollups(
-    tx,
-    {
-      receivingAgencyId: state.receivingAgencyId,
-      procedureId: state.procedure!.procedureId,
-      channel: state.channel,
-    },
-    deltas,
-  );
   // The national portal's payloads of this change, rendered now (the sender only delivers them): the
-  // dossier payload (from the whole history) and a progress payload per new event.
-  // (The new events are already appended above, so the stored history is the whole one.)
+  // dossier payload (from the whole history: what was stored before this command, then its events)
+  // and a progress payload per new event.
   const history =
-    before.version === 0 ? events : await store.eventsOf(tx, state.receivingAgencyId, state.dossierId);
+    before.version === 0
+      ? events
+      : [...(await store.eventsOf(tx, state.receivingAgencyId, state.dossierId)), ...events];
   await ctx.jobs.enqueue(tx, NATIONAL_SYNC_QUEUE, {
     receivingAgencyId: state.receivingAgencyId,
     dossierId: state.dossierId,
@@ -117,18 +101,39 @@ export async function commitEvents(
     progress,
   });
   await tellApplicant(tx, ctx, state, events);
-  await recordAudit(
-    tx,
-    access.actor,
-    {
-      action: `dossier.${events.map((e) => e.type).join('+')}`,
-      targetType: 'dossier',
-      targetId: state.dossierId,
-      agencyId: state.receivingAgencyId,
-      details: { code: state.code, version: state.version, events: events.map((e) => e.type) },
-    },
-    ctx.now(),
-  );
+  // Last, just before the commit: the events, the projection, the daily counters and the audit entry in
+  // one statement (the audit entry locks its agency's chain until the commit).
+  let written: boolean;
+  try {
+    written = await store.writeCommand(tx, {
+      row,
+      before: before.version,
+      events,
+      rollupKey: {
+        receivingAgencyId: state.receivingAgencyId,
+        procedureId: state.procedure!.procedureId,
+        channel: state.channel,
+      },
+      deltas,
+      also: auditCtes(
+        access.actor,
+        {
+          action: `dossier.${events.map((e) => e.type).join('+')}`,
+          targetType: 'dossier',
+          targetId: state.dossierId,
+          agencyId: state.receivingAgencyId,
+          details: { code: state.code, version: state.version, events: events.map((e) => e.type) },
+        },
+        ctx.now(),
+      ),
+    });
+  } catch (error) {
+    // The same event numbers appended by a concurrent command of the same dossier.
+    if (isUniqueViolation(error)) throw versionConflict();
+    throw error;
+  }
+  if (!written) throw versionConflict();
+  if (before.version > 0) forgetPublicView(ctx.db, row.code);
   return { state, projection: row };
 }
 

@@ -140,14 +140,7 @@ async function runIntake(
             : next,
         );
       }
-      const { projection } = await commitEvents(tx, ctx, access, {
-        before,
-        events,
-        deskAgencyId: prepared.deskAgencyId,
-        calendar,
-        rules,
-        agencyNames,
-      });
+      // The key first: commitEvents ends with the audit entry, which should be the last write.
       if (idempotency.key !== undefined)
         await store.insertIdempotencyKey(tx, {
           scope: idempotency.scope,
@@ -156,6 +149,14 @@ async function runIntake(
           receivingAgencyId: prepared.receivingAgencyId,
           dossierId,
         });
+      const { projection } = await commitEvents(tx, ctx, access, {
+        before,
+        events,
+        deskAgencyId: prepared.deskAgencyId,
+        calendar,
+        rules,
+        agencyNames,
+      });
       // A new row: the columns the projection leaves to their defaults are the defaults.
       const row: store.DossierRow = { ...projection, alerts: [] } as store.DossierRow;
       return {

@@ -1,7 +1,7 @@
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
 
@@ -70,57 +70,27 @@ export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey:
   return row!.last;
 }
 
-export async function appendEvents(
-  tx: Db,
+function eventRows(
   receivingAgencyId: string,
   dossierId: string,
   fromVersion: number,
   list: readonly DossierEvent[],
-): Promise<void> {
-  if (list.length === 0) return;
-  await tx.insert(events).values(
-    list.map((e, i) => ({
-      receivingAgencyId,
-      dossierId,
-      seq: fromVersion + i + 1,
-      type: e.type,
-      occurredAt: new Date(e.at),
-      actorUserId: e.actor.userId,
-      body: e,
-    })),
-  );
+) {
+  return list.map((e, i) => ({
+    receivingAgencyId,
+    dossierId,
+    seq: fromVersion + i + 1,
+    type: e.type,
+    occurredAt: new Date(e.at),
+    actorUserId: e.actor.userId,
+    body: e,
+  }));
 }
 
-export async function insertProjection(tx: Db, row: DossierProjection): Promise<void> {
-  await tx.insert(dossiers).values(row);
-}
-
-/** Optimistic concurrency: updates only if the stored version is still `expectedVersion`. */
-export async function updateProjection(
-  tx: Db,
-  row: DossierProjection,
-  expectedVersion: number,
-): Promise<boolean> {
-  const updated = await tx
-    .update(dossiers)
-    .set(row)
-    .where(
-      and(
-        eq(dossiers.receivingAgencyId, row.receivingAgencyId),
-        eq(dossiers.id, row.id),
-        eq(dossiers.version, expectedVersion),
-      ),
-    )
-    .returning({ id: dossiers.id });
-  return updated.length === 1;
-}
-
-export async function addRollups(
-  tx: Db,
+function mergedRollups(
   key: { receivingAgencyId: string; procedureId: string; channel: string },
   deltas: readonly RollupDelta[],
-): Promise<void> {
-  if (deltas.length === 0) return;
+) {
   const merged = new Map<string, { day: string; metric: string; count: number }>();
   for (const d of deltas) {
     const k = `${d.day}|${d.metric}`;
@@ -128,19 +98,74 @@ export async function addRollups(
     if (m) m.count++;
     else merged.set(k, { day: d.day, metric: d.metric, count: 1 });
   }
-  await tx
-    .insert(dailyRollups)
-    .values([...merged.values()].map((m) => ({ ...key, ...m })))
-    .onConflictDoUpdate({
-      target: [
-        dailyRollups.receivingAgencyId,
-        dailyRollups.procedureId,
-        dailyRollups.day,
-        dailyRollups.channel,
-        dailyRollups.metric,
-      ],
-      set: { count: sql`${dailyRollups.count} + excluded.count` },
-    });
+  return [...merged.values()].map((m) => ({ ...key, ...m }));
+}
+
+/**
+ * What a command writes to the dossier's own tables, in one statement (one round trip): its events
+ * appended after `before` (a concurrent append of the same numbers fails on the events' key), the
+ * projection inserted (`before` 0) or updated only if still at `before` (optimistic concurrency), and
+ * the daily counters; `also` are further common table expressions to run in the same statement (the
+ * audit entry). Returns false when the projection had moved on (nothing is written then either: the
+ * caller's transaction is rolled back).
+ */
+export async function writeCommand(
+  tx: Db,
+  input: {
+    row: DossierProjection;
+    before: number;
+    events: readonly DossierEvent[];
+    rollupKey: { receivingAgencyId: string; procedureId: string; channel: string };
+    deltas: readonly RollupDelta[];
+    also: readonly SQL[];
+  },
+): Promise<boolean> {
+  const { row, before } = input;
+  const ctes: SQL[] = [];
+  if (input.events.length > 0)
+    ctes.push(
+      sql`dossier_events as (${tx
+        .insert(events)
+        .values(eventRows(row.receivingAgencyId, row.id, before, input.events))
+        .getSQL()})`,
+    );
+  const projection =
+    before === 0
+      ? tx.insert(dossiers).values(row).returning({ id: dossiers.id })
+      : tx
+          .update(dossiers)
+          .set(row)
+          .where(
+            and(
+              eq(dossiers.receivingAgencyId, row.receivingAgencyId),
+              eq(dossiers.id, row.id),
+              eq(dossiers.version, before),
+            ),
+          )
+          .returning({ id: dossiers.id });
+  ctes.push(sql`dossier_row as (${projection.getSQL()})`);
+  if (input.deltas.length > 0)
+    ctes.push(
+      sql`dossier_rollups as (${tx
+        .insert(dailyRollups)
+        .values(mergedRollups(input.rollupKey, input.deltas))
+        .onConflictDoUpdate({
+          target: [
+            dailyRollups.receivingAgencyId,
+            dailyRollups.procedureId,
+            dailyRollups.day,
+            dailyRollups.channel,
+            dailyRollups.metric,
+          ],
+          set: { count: sql`${dailyRollups.count} + excluded.count` },
+        })
+        .getSQL()})`,
+    );
+  ctes.push(...input.also);
+  const result = (await tx.execute(
+    sql`with ${sql.join(ctes, sql`, `)} select count(*)::int as written from dossier_row`,
+  )) as unknown as { rows: { written: number }[] };
+  return Number(result.rows[0]!.written) === 1;
 }
 
 export async function dossierById(db: Db, id: string): Promise<DossierRow | undefined> {
