@@ -171,4 +171,17 @@ describe('a dossier from the desk to the returned result (Decree 61/2018)', () =
       'tra-ket-qua',
     ]);
   });
+
+  it('stores states and event bodies lz4-compressed on PostgreSQL (PGlite is built without lz4: pglz)', async () => {
+    const { rows } = (await t.database.db.execute(sql`
+      select attname::text as column, attcompression::text as method from pg_attribute
+      where (attrelid = 'dossiers.dossiers'::regclass and attname = 'state')
+         or (attrelid = 'dossiers.events'::regclass and attname = 'body')
+      order by attname`)) as unknown as { rows: { column: string; method: string }[] };
+    const expected = t.database.kind === 'postgres' ? 'l' : '';
+    expect(rows).toEqual([
+      { column: 'body', method: expected },
+      { column: 'state', method: expected },
+    ]);
+  });
 });
