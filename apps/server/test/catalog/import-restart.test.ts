@@ -5,12 +5,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { CATALOG_IMPORT_QUEUE, runImportJob } from '../../src/modules/catalog/import-service';
-import { loadConfig } from '../../src/platform/config';
 import { type Database, inTransaction, openDatabase } from '../../src/platform/database';
 import type { HttpApp } from '../../src/platform/http-app';
 import { demoPassword } from '../../src/seed/demo-data';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo';
-import { TestClient } from '../support/test-app';
+import { TestClient, testConfig } from '../support/test-app';
 import { type OpenedTestDatabase, openTestDatabase } from '../support/test-database';
 
 // A catalogue import is a job kept in the database: an import accepted by a process that then dies is
@@ -28,17 +27,8 @@ let running: Running | null = null;
 const now = () => new Date('2026-03-02T02:00:00Z');
 
 async function startProcess(): Promise<Running> {
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    LOG_LEVEL: 'silent',
-    OIDC_DEV_PROVIDER: 'false',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
-    RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
-    WEB_DIST_DIR: join(dataDir, 'no-web'),
-    JOBS_ENABLED: 'false', // nothing polls: jobs run only when a test drains them
-    ...(opened.url ? { DATABASE_URL: opened.url } : {}),
-  });
+  // Nothing polls (JOBS_ENABLED=false): jobs run only when a test drains them.
+  const config = testConfig(dataDir, opened.url);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: opened.url ? null : dataDir,

@@ -102,12 +102,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(
-  options: { env?: Record<string, string>; seed?: boolean; start?: Date } = {},
-): Promise<TestApp> {
-  const opened = await openTestDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-test-'));
-  const config = loadConfig({
+/**
+ * The configuration of an app under test: quiet, no OIDC provider, no built web app, rate limits out of
+ * the way, jobs run only when a test drains them; `env` overrides.
+ */
+export function testConfig(dataDir: string, databaseUrl: string | null, env: Record<string, string> = {}) {
+  return loadConfig({
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'silent',
@@ -116,9 +116,17 @@ export async function startTestApp(
     RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
     WEB_DIST_DIR: join(dataDir, 'no-web'),
     JOBS_ENABLED: 'false',
-    ...(opened.url ? { DATABASE_URL: opened.url } : {}),
-    ...options.env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   });
+}
+
+export async function startTestApp(
+  options: { env?: Record<string, string>; seed?: boolean; start?: Date } = {},
+): Promise<TestApp> {
+  const opened = await openTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-test-'));
+  const config = testConfig(dataDir, opened.url, options.env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: null, poolSize: 4 });
   await database.migrate();
   const clock: TestClock = {

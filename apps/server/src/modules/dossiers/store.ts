@@ -10,9 +10,9 @@ import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempoten
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierProjection = typeof dossiers.$inferInsert;
 
-/** The next number of the agency's daily sequence; the row lock serialises concurrent intake, a rollback gives it back. */
-export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: string): Promise<number> {
-  const [row] = await tx
+/** Takes the next number of the agency's daily code sequence (row-locked until commit). */
+function codeSequenceStep(tx: Db, receivingAgencyId: string, day: string) {
+  return tx
     .insert(codeSequences)
     .values({ receivingAgencyId, day, last: 1 })
     .onConflictDoUpdate({
@@ -20,6 +20,23 @@ export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: s
       set: { last: sql`${codeSequences.last} + 1` },
     })
     .returning({ last: codeSequences.last });
+}
+
+/** Takes the next number of a desk's yearly tracking book (row-locked until commit). */
+function bookSequenceStep(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
+  return tx
+    .insert(bookSequences)
+    .values({ receivingAgencyId, bookKey, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
+      set: { last: sql`${bookSequences.last} + 1` },
+    })
+    .returning({ last: bookSequences.last });
+}
+
+/** The next number of the agency's daily sequence; the row lock serialises concurrent intake, a rollback gives it back. */
+export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: string): Promise<number> {
+  const [row] = await codeSequenceStep(tx, receivingAgencyId, day);
   return row!.last;
 }
 
@@ -34,22 +51,8 @@ export async function nextCodeAndBookNumbers(
   bookKey: string,
   year: number,
 ): Promise<{ sequence: number; book: number }> {
-  const code = tx
-    .insert(codeSequences)
-    .values({ receivingAgencyId, day, last: 1 })
-    .onConflictDoUpdate({
-      target: [codeSequences.receivingAgencyId, codeSequences.day],
-      set: { last: sql`${codeSequences.last} + 1` },
-    })
-    .returning({ last: codeSequences.last });
-  const book = tx
-    .insert(bookSequences)
-    .values({ receivingAgencyId, bookKey, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
-      set: { last: sql`${bookSequences.last} + 1` },
-    })
-    .returning({ last: bookSequences.last });
+  const code = codeSequenceStep(tx, receivingAgencyId, day);
+  const book = bookSequenceStep(tx, receivingAgencyId, bookKey, year);
   const result = (await tx.execute(
     sql`with code as (${code.getSQL()}), book as (${book.getSQL()})
         select code.last as sequence, book.last as book from code, book`,
@@ -59,14 +62,7 @@ export async function nextCodeAndBookNumbers(
 }
 
 export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
-  const [row] = await tx
-    .insert(bookSequences)
-    .values({ receivingAgencyId, bookKey, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
-      set: { last: sql`${bookSequences.last} + 1` },
-    })
-    .returning({ last: bookSequences.last });
+  const [row] = await bookSequenceStep(tx, receivingAgencyId, bookKey, year);
   return row!.last;
 }
 
