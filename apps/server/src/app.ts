@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
+import { listenForCalendarChanges } from './modules/calendar/calendar-service';
 import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { installDocuments } from './modules/documents/documents-module';
@@ -92,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   registerDossierJobs(ctx, config.jobs.deadlineScanCron);
   const stopListening = await listenForPublicViewChanges(database, config.publicLookupCacheSize);
   app.addHook('onClose', stopListening);
+  const stopCalendarWatch = await listenForCalendarChanges(database);
+  app.addHook('onClose', stopCalendarWatch);
   await installDocuments(app, ctx, config);
   portalRoutes(app, ctx);
 

@@ -2,7 +2,7 @@
 // from the official 2026 schedule (Thông báo 9441/TB-BNV, DOMAIN.md §8); counting rules from DOMAIN.md
 // §8 (a working day = the desk's office hours; a limit in working time runs from the receipt).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarBuildCount } from '../../src/modules/calendar/calendar-service';
+import { calendarBuildCount, calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -276,5 +276,24 @@ describe('local changes (calendar.manage)', () => {
     expect((await due(oneDay)).body.due).toBe('2026-03-14T10:00:00+07:00');
     const list = await storedChanges();
     expect(list.map((c) => c.date)).toEqual(['2026-03-14']);
+  });
+
+  it('sees a change made elsewhere (another process, a fix in SQL) once the database announces it, and checks nothing in between', async () => {
+    const oneDay = { start: '2026-06-10T10:00:00+07:00', limit: 1, unit: 'working-days' };
+    expect((await due(oneDay)).body.due).toBe('2026-06-11T10:00:00+07:00');
+    const checks = calendarVersionCheckCount();
+    for (let i = 0; i < 3; i++) await due(oneDay);
+    expect(calendarVersionCheckCount()).toBe(checks); // the listener vouches for the cache
+    await t.database.raw.query(
+      `insert into calendar.local_changes (date, kind, reason, created_by) values ('2026-06-11', 'day-off', 'Sửa trực tiếp', null)`,
+    );
+    const until = Date.now() + 5_000;
+    let seen = (await due(oneDay)).body.due;
+    while (seen !== '2026-06-12T10:00:00+07:00' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen = (await due(oneDay)).body.due;
+    }
+    expect(seen).toBe('2026-06-12T10:00:00+07:00');
+    await t.database.raw.query(`delete from calendar.local_changes where date = '2026-06-11'`);
   });
 });

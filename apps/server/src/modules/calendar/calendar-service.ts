@@ -21,7 +21,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '@motcua/domain/cale
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict, invalid, notFound } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
-import { type Db, inTransaction, isUniqueViolation } from '../../platform/database';
+import { type Database, type Db, inTransaction, isUniqueViolation } from '../../platform/database';
 import { getDesk } from '../org/agency-service';
 import * as store from './store';
 
@@ -45,12 +45,57 @@ const MAX_CACHED_CALENDARS = 32;
 
 interface CalendarCache {
   version: string;
+  /** The watch's epoch when this cache was last checked against the database. */
+  epoch: number;
   changes: readonly LocalChange[];
   calendars: Map<string, WorkingCalendar>;
 }
 
 const caches = new WeakMap<Db, CalendarCache>();
+
+/**
+ * The province's local changes are read on every reception, command and due-date computation. A change
+ * is rare, and the database announces each one (a trigger on `calendar.local_changes` notifies
+ * `CALENDAR_CHANNEL` at commit): while this process listens, a cache checked since the last
+ * announcement is used as it is; otherwise (not listening, or something was announced) its version is
+ * checked first, one small statement. This process's own changes drop the cache at once.
+ */
+export const CALENDAR_CHANNEL = 'motcua_calendar_changed';
+
+interface CalendarWatch {
+  listening: boolean;
+  /** Moves on every announcement and on every (re)connection of the listener. */
+  epoch: number;
+}
+
+const watches = new WeakMap<Db, CalendarWatch>();
+
+/** Keeps the calendar cache of `database` in step with its change announcements; resolves to `stop`. */
+export async function listenForCalendarChanges(database: Database): Promise<() => Promise<void>> {
+  const watch: CalendarWatch = { listening: false, epoch: 0 };
+  watches.set(database.db, watch);
+  const moved = (listening: boolean) => () => {
+    watch.epoch++;
+    watch.listening = listening;
+  };
+  const stop = await database.listen(CALENDAR_CHANNEL, {
+    onListening: moved(true),
+    onNotify: moved(true),
+    onLost: moved(false),
+  });
+  return async () => {
+    watch.listening = false;
+    watches.delete(database.db);
+    await stop();
+  };
+}
 let builds = 0;
+let versionChecks = 0;
+
+/** How many times this process has read the local changes' version (tests check the listener spares it). */
+export function calendarVersionCheckCount(): number {
+  return versionChecks;
+}
 
 /** How many working calendars this process has built (tests check that requests reuse them). */
 export function calendarBuildCount(): number {
@@ -129,11 +174,19 @@ function toStoredChange(row: store.LocalChangeRow): StoredLocalChange {
 }
 
 async function currentCache(db: Db): Promise<CalendarCache> {
-  const version = await store.localChangesVersion(db);
+  const watch = watches.get(db);
   const cached = caches.get(db);
-  if (cached && cached.version === version) return cached;
+  if (cached && watch?.listening && cached.epoch === watch.epoch) return cached;
+  // Taken before reading: an announcement arriving while we read leaves the cache to be checked again.
+  const epoch = watch?.epoch ?? 0;
+  versionChecks++;
+  const version = await store.localChangesVersion(db);
+  if (cached && cached.version === version) {
+    cached.epoch = epoch;
+    return cached;
+  }
   const rows = await store.allLocalChanges(db);
-  const fresh: CalendarCache = { version, changes: rows.map(toDomainChange), calendars: new Map() };
+  const fresh: CalendarCache = { version, epoch, changes: rows.map(toDomainChange), calendars: new Map() };
   caches.set(db, fresh);
   return fresh;
 }
