@@ -91,10 +91,12 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   notificationRoutes(app, ctx);
   dossierRoutes(app, ctx, { publicPerMinute: config.rateLimit.publicPerMinute, publicUrl: config.publicUrl });
   registerDossierJobs(ctx, config.jobs.deadlineScanCron);
-  const stopListening = await listenForPublicViewChanges(database, config.publicLookupCacheSize);
-  app.addHook('onClose', stopListening);
-  const stopCalendarWatch = await listenForCalendarChanges(database);
-  app.addHook('onClose', stopCalendarWatch);
+  if (config.databaseListen) {
+    const stopListening = await listenForPublicViewChanges(database, config.publicLookupCacheSize);
+    app.addHook('onClose', stopListening);
+    const stopCalendarWatch = await listenForCalendarChanges(database);
+    app.addHook('onClose', stopCalendarWatch);
+  }
   await installDocuments(app, ctx, config);
   portalRoutes(app, ctx);
 

@@ -60,6 +60,9 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   // Public tracking answers kept per process (about 0.5 kB each); 0 turns the cache off.
   PUBLIC_LOOKUP_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
+  // LISTEN for the database's change announcements (public views, calendar); false behind a pooler in
+  // transaction mode, where announcements do not arrive: caches then check the database on each use.
+  DATABASE_LISTEN: bool.default(true),
 });
 
 export interface Config {
@@ -95,6 +98,8 @@ export interface Config {
   uploadMaxMb: number;
   /** Public tracking answers kept in memory per process (PUBLIC_LOOKUP_CACHE_SIZE; 0 = none). */
   publicLookupCacheSize: number;
+  /** Listen for change announcements (DATABASE_LISTEN); off: no public-view cache, calendar version checked on each use. */
+  databaseListen: boolean;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { enabled: e.JOBS_ENABLED, deadlineScanCron: e.DEADLINE_SCAN_CRON },
     uploadMaxMb: e.UPLOAD_MAX_MB,
     publicLookupCacheSize: e.PUBLIC_LOOKUP_CACHE_SIZE,
+    databaseListen: e.DATABASE_LISTEN,
   };
 }
 

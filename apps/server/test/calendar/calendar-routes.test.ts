@@ -1,7 +1,7 @@
 // The calendar API through the real app, on PGlite or PostgreSQL (MOTCUA_TEST_DB). Holiday facts are
 // from the official 2026 schedule (Thông báo 9441/TB-BNV, DOMAIN.md §8); counting rules from DOMAIN.md
 // §8 (a working day = the desk's office hours; a limit in working time runs from the receipt).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarBuildCount, calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
@@ -295,5 +295,34 @@ describe('local changes (calendar.manage)', () => {
     }
     expect(seen).toBe('2026-06-12T10:00:00+07:00');
     await t.database.raw.query(`delete from calendar.local_changes where date = '2026-06-11'`);
+  });
+});
+
+describe.runIf(inject('testDb') === 'postgres')('the calendar listener on PostgreSQL', () => {
+  it('checks the version on every use while its connection is lost, and stops once it is back', async () => {
+    const body = { start: '2026-06-10T10:00:00+07:00', limit: 1, unit: 'working-days' };
+    const { rows } = (await t.database.raw.query(
+      `select pg_terminate_backend(pid) as ended from pg_stat_activity
+        where datname = current_database() and query = 'listen "motcua_calendar_changed"'`,
+    )) as { rows: { ended: boolean }[] };
+    expect(rows).toEqual([{ ended: true }]);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the loss reaches the app
+    let checks = calendarVersionCheckCount();
+    await due(body);
+    await due(body);
+    expect(calendarVersionCheckCount()).toBe(checks + 2);
+    // Reconnected about a second later: the first use checks once more, then none.
+    const until = Date.now() + 10_000;
+    for (;;) {
+      checks = calendarVersionCheckCount();
+      await due(body);
+      await due(body);
+      if (calendarVersionCheckCount() - checks <= 1 || Date.now() > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    checks = calendarVersionCheckCount();
+    await due(body);
+    await due(body);
+    expect(calendarVersionCheckCount()).toBe(checks);
   });
 });

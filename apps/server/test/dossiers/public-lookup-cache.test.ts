@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { PublicViewCache, publicViewCache } from '../../src/modules/dossiers/public-view-cache';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { command, deskOf, detail, ok, People, receive } from './dossier-fixtures';
@@ -98,7 +99,7 @@ describe('the public lookup cache', () => {
       await lookup(code);
       const { rows } = (await t.database.raw.query(
         `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where datname = current_database() and query ilike 'listen%'`,
+        where datname = current_database() and query = 'listen "motcua_dossier_public"'`,
       )) as { rows: { ended: boolean }[] };
       expect(rows).toEqual([{ ended: true }]);
       // While the listener is away, a change is read from the database (nothing is served from memory).
@@ -166,5 +167,22 @@ describe('PublicViewCache', () => {
     expect(c.size).toBe(2);
     expect(c.get('A')).toBeUndefined();
     expect(c.get('C')?.code).toBe('C');
+  });
+});
+
+describe('DATABASE_LISTEN=false (behind a pooler where announcements do not arrive)', () => {
+  it('caches no public answer and reads the calendar version on every use', async () => {
+    const quiet = await startTestApp({ env: { DATABASE_LISTEN: 'false' } });
+    try {
+      expect(publicViewCache(quiet.database.db)).toBeUndefined();
+      const body = { start: '2026-03-05T10:00:00+07:00', limit: 1, unit: 'working-days' };
+      await quiet.anonymous().post('/api/calendar/due', body);
+      const checks = calendarVersionCheckCount();
+      for (let i = 0; i < 3; i++)
+        expect((await quiet.anonymous().post('/api/calendar/due', body)).status).toBe(200);
+      expect(calendarVersionCheckCount()).toBe(checks + 3);
+    } finally {
+      await quiet.close();
+    }
   });
 });
