@@ -5,6 +5,7 @@
 import type { Fee, ProcessingTimeSpec, SearchHit } from '@motcua/contracts/catalog';
 import type { OfficeHours } from '@motcua/contracts/org';
 import { catalogLabels, catalogText } from '../i18n/vi/catalog';
+import { vietnamClock } from '../vietnam-clock';
 
 const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
@@ -55,17 +56,8 @@ export function formatHitFees(fees: SearchHit['fees']): string {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   if (iso.length > 10) {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      })
-        .formatToParts(new Date(iso))
-        .map((p) => [p.type, p.value]),
-    );
-    return `${parts.day}/${parts.month}/${parts.year}`;
+    const p = vietnamClock(iso);
+    return `${p.day}/${p.month}/${p.year}`;
   }
   const [year, month, day] = iso.split('-');
   return `${day}/${month}/${year}`;

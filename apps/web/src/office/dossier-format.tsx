@@ -1,42 +1,20 @@
 /** How the back office shows instants, clocks and statuses: dd/MM/yyyy HH:mm, coloured time left. */
 import { Tag } from 'antd';
 import { officeText } from '../i18n/vi/office';
-
-const momentFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import { vietnamClock } from '../vietnam-clock';
 
 /** An instant (epoch ms or ISO) → `dd/MM/yyyy HH:mm` on the Vietnamese wall clock. */
 export function formatMoment(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  const p = Object.fromEntries(momentFormat.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = vietnamClock(date);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 /** `2026-03-02T09:00:00+07:00`-style instant of `ms` in Vietnam time, for the API. */
 export function vietnamIso(ms: number): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((x) => [x.type, x.value]),
-  );
+  const p = vietnamClock(ms);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+07:00`;
 }
 

@@ -1,38 +1,21 @@
 /** Dates, times left and colours of a citizen's dossier, in Vietnam time. */
 import { dossierText } from '../i18n/vi/portal-dossier';
+import { vietnamClock } from '../vietnam-clock';
 import type { LiveStatus } from './dossier-types';
-
-const parts = (instant: number | string | Date) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
 
 /** `14:00 05/03/2026`. */
 export function formatDateTime(instant: number | string | Date | null | undefined): string {
   if (instant === null || instant === undefined) return '';
-  const p = parts(instant);
+  const p = vietnamClock(instant);
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
 
 /** `05/03/2026`. */
 export function formatDay(instant: number | string | Date | null | undefined): string {
   if (instant === null || instant === undefined) return '';
-  const p = parts(instant);
+  const p = vietnamClock(instant);
   return `${p.day}/${p.month}/${p.year}`;
 }
-
-const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
-export const formatMoney = (amount: number) => vnd.format(amount);
 
 /** A duration as days and hours (or minutes when under an hour); `dayMs` is 24 h, or 8 working hours. */
 export function durationText(ms: number, dayMs: number): string {

@@ -1,5 +1,6 @@
+import { formatVnd } from '../catalog/catalog-format';
 import { eventText } from '../i18n/vi/portal-dossier';
-import { formatDateTime, formatMoney } from './dossier-format';
+import { formatDateTime } from './dossier-format';
 import type { PortalDossierEvent } from './dossier-types';
 
 const at = (value: unknown) => (typeof value === 'number' ? formatDateTime(value) : null);
@@ -18,9 +19,9 @@ export function describeEvent(event: PortalDossierEvent): string {
     case 'DeadlineExtended':
       return eventText.DeadlineExtended(at(event.appointmentAt) ?? '');
     case 'PaymentRequested':
-      return eventText.PaymentRequested(formatMoney(Number(event.amountVnd ?? 0)));
+      return eventText.PaymentRequested(formatVnd(Number(event.amountVnd ?? 0)));
     case 'PaymentReceived':
-      return eventText.PaymentReceived(formatMoney(Number(event.amountVnd ?? 0)));
+      return eventText.PaymentReceived(formatVnd(Number(event.amountVnd ?? 0)));
     case 'ResultReturned':
       return event.method === 'postal'
         ? eventText.ResultReturned.postal((event.trackingNumber as string | null) ?? null)
