@@ -3,10 +3,17 @@
  * records; their shapes are the domain's (a fold of the events), so the types come from there — types
  * only, nothing of the domain's code is loaded for them.
  */
-import type { DossierCommandInput, DossierSummary } from '@motcua/contracts/dossier';
+import type {
+  applicantLookupSchema,
+  assigneeListSchema,
+  DossierCommandInput,
+  DossierQueue,
+  DossierSummary,
+} from '@motcua/contracts/dossier';
 import type { Progress, Progress766 } from '@motcua/domain/dossier/dossier-clock';
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
+import type { z } from 'zod';
 
 export type { DossierEvent, DossierState, DossierSummary, Progress };
 
@@ -23,18 +30,9 @@ export interface DossierView {
   allowedCommands?: CommandType[];
 }
 
-export const queueKeys = [
-  'mine',
-  'unit',
-  'unassigned',
-  'due-soon',
-  'late',
-  'supplement',
-  'consultation',
-  'inter-agency',
-  'online-inbox',
-] as const;
-export type QueueKey = (typeof queueKeys)[number];
+/** The back office's work queues: the contract's list, under the names the screens use. */
+export { dossierQueues as queueKeys } from '@motcua/contracts/dossier';
+export type QueueKey = DossierQueue;
 
 export interface DossierListFilter {
   queue?: QueueKey | undefined;
@@ -45,18 +43,10 @@ export interface DossierListFilter {
   pageSize: number;
 }
 
-export interface ApplicantRecord {
-  kind: 'citizen' | 'organisation';
-  name: string;
-  idNumber: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-}
+/** A returning applicant found by ID number or phone (GET /api/dossiers/applicants). */
+export type ApplicantRecord = z.infer<typeof applicantLookupSchema>['applicants'][number];
 
-export interface StaffChoice {
-  id: string;
-  fullName: string;
-}
+/** Someone the dossier can be assigned to (GET /api/dossiers/:id/assignees). */
+export type StaffChoice = z.infer<typeof assigneeListSchema>['staff'][number];
 
 export type { StoredFile as UploadedFile } from '@motcua/contracts/document';
