@@ -3,7 +3,7 @@ import type { AccessContext, ServiceContext } from '../../platform/access-contex
 import { conflict, forbidden, notFound } from '../../platform/app-error';
 import { recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
-import { getDossier } from '../dossiers/query-service';
+import { requireVisibleDossier } from '../dossiers/command-service';
 import * as store from './store';
 
 /**
@@ -24,23 +24,23 @@ interface DossierFacts {
   procedureId: string | null;
 }
 
-/** The dossier as the caller may see it: 404 when it is not theirs to read (the dossiers module decides). */
+/**
+ * The few facts of the dossier a rating needs, from its row: 404 when it is not the caller's to read (the
+ * dossiers module decides). Not its full detail: that reads the events and the calendar and is itself
+ * an audited read of the dossier.
+ */
 async function dossierFacts(
   ctx: ServiceContext,
   access: AccessContext,
   dossierId: string,
 ): Promise<DossierFacts> {
-  const dossier = await getDossier(ctx, access, dossierId);
-  const state = dossier.state as {
-    applicant?: { accountId?: string | null } | null;
-    procedure?: { procedureId?: string } | null;
-  };
+  const row = await requireVisibleDossier(ctx, access, dossierId);
   return {
-    receivingAgencyId: dossier.summary.receivingAgencyId,
-    code: dossier.summary.code,
-    status: dossier.summary.status,
-    applicantAccountId: state.applicant?.accountId ?? null,
-    procedureId: state.procedure?.procedureId ?? null,
+    receivingAgencyId: row.receivingAgencyId,
+    code: row.code,
+    status: row.status,
+    applicantAccountId: row.applicantAccountId,
+    procedureId: row.procedureId,
   };
 }
 
@@ -64,7 +64,23 @@ export async function getRating(
 ): Promise<{ rating: Rating | null }> {
   const facts = await dossierFacts(ctx, access, dossierId);
   const row = await store.ratingOf(ctx.db, facts.receivingAgencyId, dossierId);
-  return { rating: row ? view(row) : null };
+  if (!row) return { rating: null };
+  // The applicant's comment and scores are theirs: reading them is audited.
+  await inTransaction(ctx.db, (tx) =>
+    recordAudit(
+      tx,
+      access.actor,
+      {
+        action: 'portal.rating.read',
+        targetType: 'dossier',
+        targetId: dossierId,
+        agencyId: facts.receivingAgencyId,
+        details: { code: facts.code },
+      },
+      ctx.now(),
+    ),
+  );
+  return { rating: view(row) };
 }
 
 export async function rateDossier(
