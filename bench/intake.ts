@@ -10,6 +10,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import { intakeBatchStats } from '../apps/server/src/modules/dossiers/intake-writer';
 import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { openBenchDatabase, startBenchApp, workingDayClock } from './support/bench-app';
@@ -53,6 +54,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
     let checked: string;
     const port = new URL(bench.databaseUrl!).port || '5432';
     let appCpu = 0;
+    let batching = { receptions: 0, batches: 0, retriedAlone: 0 };
     let postgresCpu: number | null = null;
     try {
       await seedDemoIfEmpty(bench.database.db, now, server.app.jobs);
@@ -73,6 +75,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
       });
       const postgres1 = postgresCpuMs(port);
       appCpu = (processCpuMs() - app0) / intake.completed;
+      batching = intakeBatchStats(bench.database.db);
       if (postgres0 !== null && postgres1 !== null) postgresCpu = (postgres1 - postgres0) / intake.completed;
       assertNoFailures('intake', intake);
       checked = await checkAfterLoad(bench.database.db);
@@ -98,6 +101,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         `intake: baseline ${baseline.command} on the same server: ${baseline.tps.toFixed(0)} tps, latency avg ${baseline.latencyMs.toFixed(1)} ms`,
         `intake: ${ratio.toFixed(2)} × pgbench (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
         `intake: CPU per reception: app process ${appCpu.toFixed(2)} ms (the load worker included), PostgreSQL ${postgresCpu?.toFixed(2) ?? '?'} ms; per pgbench transaction: PostgreSQL ${baseline.postgresCpuMsPerTx?.toFixed(2) ?? '?'} ms`,
+        `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared transactions (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch`,
         `intake: checked ${checked}`,
         `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,
       ],

@@ -50,9 +50,16 @@ export async function recordAudit(
  * committed version, whatever the statement's snapshot), which gives the previous hash and the new one
  * (SHA-256 of the same bytes as `chainHash`); the entry is inserted with them. The row lock is held until
  * commit, so a chain is ordered by commit, and only commands audited in the same chain (the same agency)
- * wait for each other: write the entry last, just before the commit.
+ * wait for each other: write the entry last, just before the commit. Two entries of the same chain
+ * cannot share a statement (both would read the same head): `suffix` names are for different chains.
  */
-export function auditCtes(actor: Actor, entry: AuditRecord, now: Date = new Date()): SQL[] {
+export function auditCtes(
+  actor: Actor,
+  entry: AuditRecord,
+  now: Date = new Date(),
+  /** Appended to the two names, for several entries in one statement (each of a different chain). */
+  suffix = '',
+): SQL[] {
   const content: ChainedContent = {
     at: now.toISOString(),
     actorId: actor.id,
@@ -66,8 +73,11 @@ export function auditCtes(actor: Actor, entry: AuditRecord, now: Date = new Date
   };
   const chain = chainOf(content.agencyId);
   const hashed = `\n${canonicalJson(content)}`;
+  if (!/^[a-z0-9_]*$/.test(suffix)) throw new Error(`audit CTE suffix must be [a-z0-9_]: ${suffix}`);
+  const head = sql.raw(`audit_head${suffix}`);
+  const entryName = sql.raw(`audit_entry${suffix}`);
   return [
-    sql`audit_head as (
+    sql`${head} as (
       insert into audit.chain_heads as h (chain, entries, prev_hash, hash)
       values (${chain}, 1, ${genesisHash},
         encode(sha256(convert_to(${genesisHash} || ${hashed}, 'UTF8')), 'hex'))
@@ -76,13 +86,13 @@ export function auditCtes(actor: Actor, entry: AuditRecord, now: Date = new Date
         prev_hash = h.hash,
         hash = encode(sha256(convert_to(h.hash || ${hashed}, 'UTF8')), 'hex')
       returning prev_hash, hash)`,
-    sql`audit_entry as (
+    sql`${entryName} as (
       insert into audit.entries
         (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, chain, prev_hash, hash)
       select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
         ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
-        ${JSON.stringify(content.details)}::jsonb, ${chain}, audit_head.prev_hash, audit_head.hash
-      from audit_head)`,
+        ${JSON.stringify(content.details)}::jsonb, ${chain}, ${head}.prev_hash, ${head}.hash
+      from ${head})`,
   ];
 }
 

@@ -80,6 +80,8 @@ export interface JobQueue {
    * changes. Returns the job id, or null when a singleton slot already holds one.
    */
   enqueue<T extends JobData>(tx: Db, name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Several jobs of one queue in one statement, with `tx` like `enqueue` (no options: plain jobs). */
+  enqueueMany<T extends JobData>(tx: Db, name: string, data: readonly T[]): Promise<void>;
   start(): Promise<void>;
   /** Stops polling, waits for running handlers (up to 30 s), then lets no more SQL through. */
   stop(): Promise<void>;
@@ -173,6 +175,11 @@ class PgBossJobQueue implements JobQueue {
     data: T,
     options: EnqueueOptions = {},
   ): Promise<string | null> {
+    this.#assertSending(name);
+    return this.#boss.send(name, data, { ...sendOptions(options), db: transactionSql(tx) });
+  }
+
+  #assertSending(name: string): void {
     if (this.#state !== 'started') {
       throw new Error(
         `Hàng đợi công việc chưa chạy, không thể thêm "${name}" / the job queue is ${this.#state === 'stopped' ? 'stopped' : 'not started'}: cannot enqueue "${name}"`,
@@ -184,7 +191,15 @@ class PgBossJobQueue implements JobQueue {
         `Hàng đợi "${name}" chưa được khai báo / queue "${name}" is not declared (declare() or work() it before start())`,
       );
     }
-    return this.#boss.send(name, data, { ...sendOptions(options), db: transactionSql(tx) });
+  }
+
+  async enqueueMany<T extends JobData>(tx: Db, name: string, data: readonly T[]): Promise<void> {
+    this.#assertSending(name);
+    if (data.length === 0) return;
+    await this.#boss.insert(
+      data.map((d) => ({ name, data: d })),
+      { db: transactionSql(tx) },
+    );
   }
 
   start(): Promise<void> {
@@ -379,33 +394,36 @@ export function transactionSql(tx: Db): PgBoss.Db {
 
 /**
  * Text with `$1…$n` and its values as a Drizzle query. Drizzle numbers its parameters in order of
- * appearance, so each `$k` becomes a Drizzle parameter at its first appearance and stays `$k` after:
- * one parameter per value, as in the original (PostgreSQL infers one type per parameter; splitting a
- * parameter used twice could change the types it infers). Text whose parameters first appear out of
- * order, or leave a value unused, is refused rather than misnumbered. `$k` inside '…' is left alone.
+ * appearance, so each `$k` becomes a Drizzle parameter at its first appearance (numbered in that order)
+ * and is referred to by that number after: one parameter per value, as in the original (PostgreSQL
+ * infers one type per parameter; splitting a parameter used twice could change the types it infers).
+ * pg-boss's multi-job insert uses `$2…$6` before `$1`. Text naming a value that does not exist, or
+ * leaving one unused, is refused rather than misnumbered. `$k` inside '…' is left alone.
  */
 export function parameterisedSql(text: string, values: readonly unknown[]): SQL {
   const chunks: SQL[] = [];
-  let emitted = 0;
+  /** The original `$k` → Drizzle's number for it. */
+  const numbered = new Map<number, number>();
   let copiedUpTo = 0;
   for (const match of text.matchAll(/'(?:[^']|'')*'|\$(\d+)/g)) {
     if (match[1] === undefined) continue;
     const number = Number(match[1]);
+    if (number < 1 || number > values.length)
+      throw new Error(`parameterisedSql: $${number} but ${values.length} values`);
     chunks.push(sql.raw(text.slice(copiedUpTo, match.index)));
-    if (number === emitted + 1) {
+    const drizzleNumber = numbered.get(number);
+    if (drizzleNumber === undefined) {
       const value = values[number - 1];
       chunks.push(sql`${sql.param(value === undefined ? null : value)}`);
-      emitted = number;
-    } else if (number >= 1 && number <= emitted) {
-      chunks.push(sql.raw(`$${number}`));
+      numbered.set(number, numbered.size + 1);
     } else {
-      throw new Error(`parameterisedSql: $${number} appears before $${emitted + 1}`);
+      chunks.push(sql.raw(`$${drizzleNumber}`));
     }
     copiedUpTo = match.index + match[0].length;
   }
   chunks.push(sql.raw(text.slice(copiedUpTo)));
-  if (emitted !== values.length)
-    throw new Error(`parameterisedSql: ${values.length} values for ${emitted} parameters`);
+  if (numbered.size !== values.length)
+    throw new Error(`parameterisedSql: ${values.length} values for ${numbered.size} parameters`);
   return sql.join(chunks);
 }
 
@@ -424,6 +442,7 @@ export function unavailableJobQueue(where: string): JobQueue {
     work: () => undefined,
     schedule: () => undefined,
     enqueue: async () => refuse(),
+    enqueueMany: async () => refuse(),
     start: async () => undefined,
     stop: async () => undefined,
     drain: async () => refuse(),

@@ -2,14 +2,15 @@ import { CalendarError } from '@motcua/domain/calendar/calendar-error';
 import type { WorkingCalendar } from '@motcua/domain/calendar/working-calendar';
 import { DossierError } from '@motcua/domain/dossier/dossier-error';
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
-import { rollupDeltas } from '@motcua/domain/dossier/dossier-rollup';
+import { type RollupDelta, rollupDeltas } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
 import { dossierSyncPayload, progressPayload } from '@motcua/domain/dossier/national-sync';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
-import { auditCtes } from '../../platform/audit-log';
+import { type AuditRecord, auditCtes } from '../../platform/audit-log';
 import { type Db, isUniqueViolation } from '../../platform/database';
+import type { JobData } from '../../platform/job-queue';
 import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { attachFiles, refreshFileReaders } from '../documents/document-service';
 import { notify } from '../notifications/notification-service';
@@ -39,28 +40,58 @@ export const versionConflict = () =>
     'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.',
   );
 
+interface CommitInput {
+  before: DossierState;
+  events: readonly DossierEvent[];
+  deskAgencyId: string | null;
+  calendar: WorkingCalendar;
+  rules: DossierRules;
+  /** Names of agencies, for the national progress payloads (DonViXuLy, PhongBanXuLy). */
+  agencyNames: Record<string, string>;
+}
+
 /**
- * Writes what a command decided, inside the caller's transaction: the events, the projection (checked
- * against the version the command was decided on), the daily counters, the national-sync job and the
- * audit entry. Either all of it commits or none.
+ * Everything one command writes, computed without the database: its projection and counters, the
+ * national-sync job, the applicant's notice and the audit entry. `writePlans` writes one or several.
  */
-export async function commitEvents(
-  tx: Db,
+export interface CommitPlan {
+  ctx: ServiceContext;
+  access: AccessContext;
+  state: DossierState;
+  before: number;
+  events: readonly DossierEvent[];
+  projection: store.DossierProjection;
+  rollupKey: { receivingAgencyId: string; procedureId: string; channel: string };
+  deltas: RollupDelta[];
+  files: {
+    ids: string[];
+    /** When no file is attached: the agencies involved changed, so earlier files get new readers. */
+    refreshReaders: boolean;
+    readers: {
+      dossierId: string;
+      receivingAgencyId: string;
+      agencyIds: string[];
+      applicantAccountId: string | null;
+    };
+  };
+  syncJob: JobData;
+  applicantNews: string | null;
+  audit: AuditRecord;
+}
+
+/**
+ * What a command decided, as a plan: `history` is every event of the dossier stored before this command
+ * (none for a new dossier), for the national portal's dossier payload.
+ */
+export function planCommit(
   ctx: ServiceContext,
   access: AccessContext,
-  input: {
-    before: DossierState;
-    events: readonly DossierEvent[];
-    deskAgencyId: string | null;
-    calendar: WorkingCalendar;
-    rules: DossierRules;
-    /** Names of agencies, for the national progress payloads (DonViXuLy, PhongBanXuLy). */
-    agencyNames: Record<string, string>;
-  },
-): Promise<{ state: DossierState; projection: store.DossierProjection }> {
+  input: CommitInput,
+  history: readonly DossierEvent[],
+): CommitPlan {
   const { before, events } = input;
   let state = before;
-  const deltas = [];
+  const deltas: RollupDelta[] = [];
   const progress = [];
   for (const e of events) {
     const next = evolve(state, e);
@@ -73,68 +104,117 @@ export async function commitEvents(
   // Files named by these events become the dossier's (only the uploader's own files, or ones it already
   // has); when the agencies involved change, those of earlier events become readable by the new ones.
   const fileIds = events.flatMap(fileIdsOf);
-  const readers = {
-    dossierId: state.dossierId,
-    receivingAgencyId: state.receivingAgencyId,
-    agencyIds: row.agencyIds,
-    applicantAccountId: row.applicantAccountId ?? null,
-  };
-  if (fileIds.length > 0) await attachFiles(tx, { ...readers, fileIds, attachedBy: access.userId ?? '' });
-  else if (
+  const refreshReaders =
+    fileIds.length === 0 &&
     before.version > 0 &&
-    involvedAgencies(before, input.deskAgencyId).sort().join() !== [...row.agencyIds].sort().join()
-  )
-    await refreshFileReaders(tx, readers);
-  // The national portal's payloads of this change, rendered now (the sender only delivers them): the
-  // dossier payload (from the whole history: what was stored before this command, then its events)
-  // and a progress payload per new event.
-  const history =
-    before.version === 0
-      ? events
-      : [...(await store.eventsOf(tx, state.receivingAgencyId, state.dossierId)), ...events];
-  await ctx.jobs.enqueue(tx, NATIONAL_SYNC_QUEUE, {
-    receivingAgencyId: state.receivingAgencyId,
-    dossierId: state.dossierId,
-    code: state.code,
-    version: state.version,
-    dossier: dossierSyncPayload(history, { agencyNames: input.agencyNames }),
-    progress,
-  });
-  await tellApplicant(tx, ctx, state, events);
-  // Last, just before the commit: the events, the projection, the daily counters and the audit entry in
-  // one statement (the audit entry locks its agency's chain until the commit).
+    involvedAgencies(before, input.deskAgencyId).sort().join() !== [...row.agencyIds].sort().join();
+  return {
+    ctx,
+    access,
+    state,
+    before: before.version,
+    events,
+    projection: row,
+    rollupKey: {
+      receivingAgencyId: state.receivingAgencyId,
+      procedureId: state.procedure!.procedureId,
+      channel: state.channel,
+    },
+    deltas,
+    files: {
+      ids: fileIds,
+      refreshReaders,
+      readers: {
+        dossierId: state.dossierId,
+        receivingAgencyId: state.receivingAgencyId,
+        agencyIds: row.agencyIds,
+        applicantAccountId: row.applicantAccountId ?? null,
+      },
+    },
+    // The national portal's payloads of this change, rendered now (the sender only delivers them): the
+    // dossier payload (from the whole history) and a progress payload per new event.
+    syncJob: {
+      receivingAgencyId: state.receivingAgencyId,
+      dossierId: state.dossierId,
+      code: state.code,
+      version: state.version,
+      dossier: dossierSyncPayload([...history, ...events], { agencyNames: input.agencyNames }),
+      progress,
+    },
+    applicantNews: newsFor(state, events),
+    audit: {
+      action: `dossier.${events.map((e) => e.type).join('+')}`,
+      targetType: 'dossier',
+      targetId: state.dossierId,
+      agencyId: state.receivingAgencyId,
+      details: { code: state.code, version: state.version, events: events.map((e) => e.type) },
+    },
+  };
+}
+
+/**
+ * Writes planned commands inside the caller's transaction: files, the national-sync jobs (one
+ * statement), the applicants' notices, then — last, just before the commit — the events, projections,
+ * daily counters and audit entries in one statement (each audit entry locks its agency's chain until
+ * the commit, so the plans must be of different agencies). Throws a version conflict when a projection
+ * had moved on; either all of it commits or none.
+ */
+export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<void> {
+  if (plans.length === 0) return;
+  for (const p of plans) {
+    const by = p.access.userId ?? '';
+    if (p.files.ids.length > 0)
+      await attachFiles(tx, { ...p.files.readers, fileIds: p.files.ids, attachedBy: by });
+    else if (p.files.refreshReaders) await refreshFileReaders(tx, p.files.readers);
+  }
+  await plans[0]!.ctx.jobs.enqueueMany(
+    tx,
+    NATIONAL_SYNC_QUEUE,
+    plans.map((p) => p.syncJob),
+  );
+  for (const p of plans) await tellApplicant(tx, p);
   let written: boolean;
   try {
-    written = await store.writeCommand(tx, {
-      row,
-      before: before.version,
-      events,
-      rollupKey: {
-        receivingAgencyId: state.receivingAgencyId,
-        procedureId: state.procedure!.procedureId,
-        channel: state.channel,
-      },
-      deltas,
-      also: auditCtes(
-        access.actor,
-        {
-          action: `dossier.${events.map((e) => e.type).join('+')}`,
-          targetType: 'dossier',
-          targetId: state.dossierId,
-          agencyId: state.receivingAgencyId,
-          details: { code: state.code, version: state.version, events: events.map((e) => e.type) },
-        },
-        ctx.now(),
+    written = await store.writeCommands(
+      tx,
+      plans.map((p) => ({
+        row: p.projection,
+        before: p.before,
+        events: p.events,
+        rollupKey: p.rollupKey,
+        deltas: p.deltas,
+      })),
+      plans.flatMap((p, i) =>
+        auditCtes(p.access.actor, p.audit, p.ctx.now(), plans.length === 1 ? '' : `_${i}`),
       ),
-    });
+    );
   } catch (error) {
     // The same event numbers appended by a concurrent command of the same dossier.
     if (isUniqueViolation(error)) throw versionConflict();
     throw error;
   }
   if (!written) throw versionConflict();
-  if (before.version > 0) forgetPublicView(ctx.db, row.code);
-  return { state, projection: row };
+  for (const p of plans) if (p.before > 0) forgetPublicView(p.ctx.db, p.projection.code);
+}
+
+/**
+ * Writes what a command decided, inside the caller's transaction: the events, the projection (checked
+ * against the version the command was decided on), the daily counters, the national-sync job and the
+ * audit entry. Either all of it commits or none.
+ */
+export async function commitEvents(
+  tx: Db,
+  ctx: ServiceContext,
+  access: AccessContext,
+  input: CommitInput,
+): Promise<{ state: DossierState; projection: store.DossierProjection }> {
+  const history =
+    input.before.version === 0
+      ? []
+      : await store.eventsOf(tx, input.before.receivingAgencyId, input.before.dossierId);
+  const plan = planCommit(ctx, access, input, history);
+  await writePlans(tx, [plan]);
+  return { state: plan.state, projection: plan.projection };
 }
 
 function fileIdsOf(event: DossierEvent): string[] {
@@ -165,30 +245,32 @@ const applicantNews: Partial<Record<DossierEvent['type'], string>> = {
   ProcessingStopped: 'Hồ sơ đã dừng xử lý; xem lý do.',
 };
 
-/** The applicant with an account hears of each step that concerns them, in their portal inbox. */
-async function tellApplicant(
-  tx: Db,
-  ctx: ServiceContext,
-  state: DossierState,
-  events: readonly DossierEvent[],
-): Promise<void> {
+/** What the applicant with an account hears of these events (their own steps excepted), if anything. */
+function newsFor(state: DossierState, events: readonly DossierEvent[]): string | null {
   const accountId = state.applicant?.accountId;
-  if (!accountId) return;
+  if (!accountId) return null;
   const news = events
     .flatMap((e) => (e.actor.userId === accountId ? [] : [applicantNews[e.type]]))
     .filter(Boolean);
-  if (news.length === 0) return;
+  return news.length === 0 ? null : news.join(' ');
+}
+
+/** The applicant with an account hears of each step that concerns them, in their portal inbox. */
+async function tellApplicant(tx: Db, plan: CommitPlan): Promise<void> {
+  const accountId = plan.state.applicant?.accountId;
+  if (!accountId || plan.applicantNews === null) return;
+  const { state } = plan;
   await notify(
     tx,
     [accountId],
     {
       kind: 'dossier.status',
       title: `Hồ sơ ${state.code}`,
-      body: news.join(' '),
+      body: plan.applicantNews,
       link: `/portal/dossiers/${state.dossierId}`,
       dossierId: state.dossierId,
       agencyId: state.receivingAgencyId,
     },
-    ctx.now(),
+    plan.ctx.now(),
   );
 }

@@ -1,19 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { ChannelKind } from '@motcua/contracts/catalog';
 import type { ReceiveDossierInput, SubmitDossierInput } from '@motcua/contracts/dossier';
 import { localDateOf } from '@motcua/domain/calendar/vietnam-time';
-import { formatDossierCode, MAX_DAILY_SEQUENCE } from '@motcua/domain/dossier/dossier-code';
-import type { DossierCommand } from '@motcua/domain/dossier/dossier-commands';
-import { decide } from '@motcua/domain/dossier/dossier-decider';
-import type { Applicant, DossierEvent, SubmittedComponent } from '@motcua/domain/dossier/dossier-events';
-import { type DossierState, evolve, initialDossierState } from '@motcua/domain/dossier/dossier-state';
+import type { Applicant, SubmittedComponent } from '@motcua/domain/dossier/dossier-events';
 import { scopeOf } from '@motcua/domain/org/agency-tree';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, forbidden, invalid, notFound } from '../../platform/app-error';
-import { inTransaction, isUniqueViolation } from '../../platform/database';
+import { isUniqueViolation } from '../../platform/database';
 import { procedureInForce, workflowInForce } from '../catalog/procedure-in-force-service';
 import { agencyDirectory, getDesk, listDesks } from '../org/agency-service';
-import { commitEvents, toAppError } from './dossier-commit';
+import { toAppError } from './dossier-commit';
 import {
   actorOf,
   calendarFor,
@@ -24,24 +19,19 @@ import {
   rulesFor,
   withDeskSteps,
 } from './dossier-context';
-import type { WrittenDossier } from './query-service';
+import { type IntakeResult, type IntakeWrite, writeIntake } from './intake-writer';
 import * as store from './store';
+
+export type { IntakeResult };
 
 /**
  * Intake: a dossier received at a desk (in person or by post) or submitted online. It gets its code
  * (gap-free per receiving agency and day), its procedure version and workflow in force at the instant of
  * receipt, and — when the desk decides on the spot — its receipt (Form 01), supplement request (Form 02)
- * or refusal (Form 03), all in one transaction. A retried submission with the same Idempotency-Key
+ * or refusal (Form 03), all in one transaction (shared with the receptions written at the same moment:
+ * intake-writer.ts). A retried submission with the same Idempotency-Key
  * returns the first dossier.
  */
-
-export interface IntakeResult {
-  dossierId: string;
-  receivingAgencyId: string;
-  created: boolean;
-  /** A new dossier: what was committed, so the answer is built without reading it back. */
-  written?: WrittenDossier;
-}
 
 function components(list: ReceiveDossierInput['components']): SubmittedComponent[] {
   return list.map((c) => ({
@@ -88,10 +78,7 @@ async function runIntake(
   access: AccessContext,
   officer: Officer,
   prepared: PreparedIntake,
-  build: (base: { dossierId: string; code: string }) => {
-    first: DossierCommand;
-    decision: ((state: DossierState, book: () => Promise<number>) => Promise<DossierCommand>) | null;
-  },
+  build: IntakeWrite['build'],
   idempotency: { scope: string; key: string | undefined; hash: string },
 ): Promise<IntakeResult> {
   const now = ctx.now().getTime();
@@ -104,67 +91,38 @@ async function runIntake(
   const directory = await agencyDirectory(ctx);
   const agencyNames = directory.names;
   const actor = actorOf(officer, officer.kind === 'staff' ? prepared.deskAgencyId : null);
-  const dctx = decideContext(now, actor, calendar, rules, agencyNames);
-  const date = localDateOf(now);
   try {
-    return await inTransaction(ctx.db, async (tx) => {
-      const bookKey = prepared.deskId ?? 'online';
-      const year = Number(date.slice(0, 4));
-      // Accepted on the spot: the code and the book number in one statement.
-      const numbers = prepared.acceptsAtOnce
-        ? await store.nextCodeAndBookNumbers(tx, prepared.receivingAgencyId, date, bookKey, year)
-        : { sequence: await store.nextCodeSequence(tx, prepared.receivingAgencyId, date), book: null };
-      const sequence = numbers.sequence;
-      if (sequence > MAX_DAILY_SEQUENCE)
-        throw new AppError('DAILY_SEQUENCE_EXHAUSTED', 503, 'Đã hết số thứ tự hồ sơ trong ngày của cơ quan');
-      const dossierId = randomUUID();
-      const code = formatDossierCode({ agencyCode: prepared.agencyCode, date, sequence });
-      const plan = build({ dossierId, code });
-      const before = initialDossierState();
-      let state = before;
-      const events: DossierEvent[] = [];
-      const apply = (command: DossierCommand) => {
-        for (const e of decide(state, command, dctx)) {
-          events.push(e);
-          state = evolve(state, e);
-        }
-      };
-      apply(plan.first);
-      if (plan.decision) {
-        const book = async () =>
-          numbers.book ?? store.nextBookNumber(tx, prepared.receivingAgencyId, bookKey, year);
-        const next = await plan.decision(state, book);
-        apply(
-          next.type === 'accept'
-            ? { ...next, workflow: workflow.definition, workflowVersion: workflow.version }
-            : next,
-        );
-      }
-      // The key first: commitEvents ends with the audit entry, which should be the last write.
-      if (idempotency.key !== undefined)
-        await store.insertIdempotencyKey(tx, {
-          scope: idempotency.scope,
-          key: idempotency.key,
-          requestHash: idempotency.hash,
-          receivingAgencyId: prepared.receivingAgencyId,
-          dossierId,
-        });
-      const { projection } = await commitEvents(tx, ctx, access, {
-        before,
-        events,
-        deskAgencyId: prepared.deskAgencyId,
-        calendar,
-        rules,
-        agencyNames,
-      });
-      // A new row: the columns the projection leaves to their defaults are the defaults.
-      const row: store.DossierRow = { ...projection, alerts: [] } as store.DossierRow;
-      return {
-        dossierId,
-        receivingAgencyId: prepared.receivingAgencyId,
-        created: true,
-        written: { row, events, calendar },
-      };
+    return await writeIntake({
+      ctx,
+      access,
+      receivingAgencyId: prepared.receivingAgencyId,
+      agencyCode: prepared.agencyCode,
+      deskId: prepared.deskId,
+      deskAgencyId: prepared.deskAgencyId,
+      date: localDateOf(now),
+      acceptsAtOnce: prepared.acceptsAtOnce,
+      build: (base) => {
+        const plan = build(base);
+        const decision = plan.decision;
+        return {
+          first: plan.first,
+          // Accepted: by the workflow in force at the instant of receipt.
+          decision:
+            decision === null
+              ? null
+              : (book) => {
+                  const next = decision(book);
+                  return next.type === 'accept'
+                    ? { ...next, workflow: workflow.definition, workflowVersion: workflow.version }
+                    : next;
+                },
+        };
+      },
+      decideContext: decideContext(now, actor, calendar, rules, agencyNames),
+      calendar,
+      rules,
+      agencyNames,
+      idempotency,
     });
   } catch (error) {
     // Two retries racing with one key: the loser's transaction rolled back; answer with the winner's dossier.
@@ -278,7 +236,7 @@ export async function receiveAtDesk(
       decision:
         decision === undefined
           ? null
-          : async (_state, book) => {
+          : (book) => {
               if (decision.type === 'supplement')
                 return {
                   type: 'requestIntakeSupplement',
@@ -286,12 +244,12 @@ export async function receiveAtDesk(
                   guidance: decision.guidance,
                 };
               if (decision.type === 'refuse') return { type: 'refuseAtIntake', reasons: decision.reasons };
-              const number = await book();
+              if (book === null) throw new Error('an accept on the spot takes its book number with its code');
               return {
                 type: 'accept',
                 workflow: { leadAgencyId: receivingAgencyId, steps: [] },
                 workflowVersion: null,
-                book: { year: Number(localDateOf(now.getTime()).slice(0, 4)), number },
+                book: { year: Number(localDateOf(now.getTime()).slice(0, 4)), number: book },
               };
             },
     }),

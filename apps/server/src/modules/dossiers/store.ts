@@ -40,25 +40,60 @@ export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: s
   return row!.last;
 }
 
+export interface IntakeNumbersWanted {
+  receivingAgencyId: string;
+  day: string;
+  /** The desk's tracking book, for a dossier accepted on the spot; null when none is wanted. */
+  book: { bookKey: string; year: number } | null;
+}
+
 /**
- * A reception accepted on the spot needs both numbers: taken in one statement (one round trip less on
- * the busiest path), with the same row locks and the same give-back on rollback as the two functions.
+ * The numbers of several receptions, each of a different receiving agency, in one statement (one round
+ * trip): each one's code sequence and, when wanted, its book number, with the same row locks and the same
+ * give-back on rollback as `nextCodeSequence` and `nextBookNumber`. In the order asked.
  */
-export async function nextCodeAndBookNumbers(
+export async function nextIntakeNumbers(
   tx: Db,
-  receivingAgencyId: string,
-  day: string,
-  bookKey: string,
-  year: number,
-): Promise<{ sequence: number; book: number }> {
-  const code = codeSequenceStep(tx, receivingAgencyId, day);
-  const book = bookSequenceStep(tx, receivingAgencyId, bookKey, year);
+  wanted: readonly IntakeNumbersWanted[],
+): Promise<{ sequence: number; book: number | null }[]> {
+  if (wanted.length === 0) return [];
+  if (new Set(wanted.map((w) => w.receivingAgencyId)).size !== wanted.length)
+    throw new Error('nextIntakeNumbers: one reception per receiving agency');
+  const code = tx
+    .insert(codeSequences)
+    .values(wanted.map((w) => ({ receivingAgencyId: w.receivingAgencyId, day: w.day, last: 1 })))
+    .onConflictDoUpdate({
+      target: [codeSequences.receivingAgencyId, codeSequences.day],
+      set: { last: sql`${codeSequences.last} + 1` },
+    })
+    .returning({ agency: codeSequences.receivingAgencyId, last: codeSequences.last });
+  const books = wanted.flatMap((w) =>
+    w.book
+      ? [{ receivingAgencyId: w.receivingAgencyId, bookKey: w.book.bookKey, year: w.book.year, last: 1 }]
+      : [],
+  );
+  const book =
+    books.length === 0
+      ? sql`select null::uuid as receiving_agency_id, null::int as last where false`
+      : tx
+          .insert(bookSequences)
+          .values(books)
+          .onConflictDoUpdate({
+            target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
+            set: { last: sql`${bookSequences.last} + 1` },
+          })
+          .returning({ agency: bookSequences.receivingAgencyId, last: bookSequences.last })
+          .getSQL();
   const result = (await tx.execute(
-    sql`with code as (${code.getSQL()}), book as (${book.getSQL()})
-        select code.last as sequence, book.last as book from code, book`,
-  )) as unknown as { rows: { sequence: number; book: number }[] };
-  const row = result.rows[0]!;
-  return { sequence: Number(row.sequence), book: Number(row.book) };
+    sql`with code as (${code.getSQL()}), book as (${book})
+        select code.receiving_agency_id::text as agency, code.last as sequence, book.last as book
+        from code left join book on book.receiving_agency_id = code.receiving_agency_id`,
+  )) as unknown as { rows: { agency: string; sequence: number; book: number | null }[] };
+  const byAgency = new Map(result.rows.map((r) => [r.agency, r]));
+  return wanted.map((w) => {
+    const r = byAgency.get(w.receivingAgencyId)!;
+    return { sequence: Number(r.sequence), book: r.book === null ? null : Number(r.book) };
+  });
 }
 
 export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
@@ -83,68 +118,78 @@ function eventRows(
   }));
 }
 
-function mergedRollups(
-  key: { receivingAgencyId: string; procedureId: string; channel: string },
-  deltas: readonly RollupDelta[],
-) {
-  const merged = new Map<string, { day: string; metric: string; count: number }>();
-  for (const d of deltas) {
-    const k = `${d.day}|${d.metric}`;
-    const m = merged.get(k);
-    if (m) m.count++;
-    else merged.set(k, { day: d.day, metric: d.metric, count: 1 });
-  }
-  return [...merged.values()].map((m) => ({ ...key, ...m }));
+type RollupKey = { receivingAgencyId: string; procedureId: string; channel: string };
+
+/** One row per counter (a counter's conflict target may appear once in an upsert), summing the deltas. */
+function mergedRollups(items: readonly { rollupKey: RollupKey; deltas: readonly RollupDelta[] }[]) {
+  const merged = new Map<string, RollupKey & { day: string; metric: string; count: number }>();
+  for (const { rollupKey: key, deltas } of items)
+    for (const d of deltas) {
+      const k = `${key.receivingAgencyId}|${key.procedureId}|${key.channel}|${d.day}|${d.metric}`;
+      const m = merged.get(k);
+      if (m) m.count++;
+      else merged.set(k, { ...key, day: d.day, metric: d.metric, count: 1 });
+    }
+  return [...merged.values()];
+}
+
+export interface CommandWrite {
+  row: DossierProjection;
+  before: number;
+  events: readonly DossierEvent[];
+  rollupKey: RollupKey;
+  deltas: readonly RollupDelta[];
 }
 
 /**
- * What a command writes to the dossier's own tables, in one statement (one round trip): its events
- * appended after `before` (a concurrent append of the same numbers fails on the events' key), the
- * projection inserted (`before` 0) or updated only if still at `before` (optimistic concurrency), and
- * the daily counters; `also` are further common table expressions to run in the same statement (the
- * audit entry). Returns false when the projection had moved on (nothing is written then either: the
- * caller's transaction is rolled back).
+ * What commands write to the dossiers' own tables, in one statement (one round trip): their events
+ * appended after `before` (a concurrent append of the same numbers fails on the events' key), each
+ * projection inserted (`before` 0, new dossiers in one insert) or updated only if still at `before`
+ * (optimistic concurrency), and the daily counters; `also` are further common table expressions to run
+ * in the same statement (the audit entries). Returns false when a projection had moved on (nothing is
+ * written then either: the caller's transaction is rolled back).
  */
-export async function writeCommand(
+export async function writeCommands(
   tx: Db,
-  input: {
-    row: DossierProjection;
-    before: number;
-    events: readonly DossierEvent[];
-    rollupKey: { receivingAgencyId: string; procedureId: string; channel: string };
-    deltas: readonly RollupDelta[];
-    also: readonly SQL[];
-  },
+  items: readonly CommandWrite[],
+  also: readonly SQL[],
 ): Promise<boolean> {
-  const { row, before } = input;
   const ctes: SQL[] = [];
-  if (input.events.length > 0)
+  const allEvents = items.flatMap((w) => eventRows(w.row.receivingAgencyId, w.row.id, w.before, w.events));
+  if (allEvents.length > 0)
+    ctes.push(sql`dossier_events as (${tx.insert(events).values(allEvents).getSQL()})`);
+  const rowCtes: string[] = [];
+  const inserted = items.filter((w) => w.before === 0).map((w) => w.row);
+  if (inserted.length > 0) {
     ctes.push(
-      sql`dossier_events as (${tx
-        .insert(events)
-        .values(eventRows(row.receivingAgencyId, row.id, before, input.events))
-        .getSQL()})`,
+      sql`dossier_new as (${tx.insert(dossiers).values(inserted).returning({ id: dossiers.id }).getSQL()})`,
     );
-  const projection =
-    before === 0
-      ? tx.insert(dossiers).values(row).returning({ id: dossiers.id })
-      : tx
-          .update(dossiers)
-          .set(row)
-          .where(
-            and(
-              eq(dossiers.receivingAgencyId, row.receivingAgencyId),
-              eq(dossiers.id, row.id),
-              eq(dossiers.version, before),
-            ),
-          )
-          .returning({ id: dossiers.id });
-  ctes.push(sql`dossier_row as (${projection.getSQL()})`);
-  if (input.deltas.length > 0)
+    rowCtes.push('dossier_new');
+  }
+  items
+    .filter((w) => w.before > 0)
+    .forEach(({ row, before }, i) => {
+      const name = `dossier_row_${i}`;
+      const update = tx
+        .update(dossiers)
+        .set(row)
+        .where(
+          and(
+            eq(dossiers.receivingAgencyId, row.receivingAgencyId),
+            eq(dossiers.id, row.id),
+            eq(dossiers.version, before),
+          ),
+        )
+        .returning({ id: dossiers.id });
+      ctes.push(sql`${sql.raw(name)} as (${update.getSQL()})`);
+      rowCtes.push(name);
+    });
+  const rollups = mergedRollups(items);
+  if (rollups.length > 0)
     ctes.push(
       sql`dossier_rollups as (${tx
         .insert(dailyRollups)
-        .values(mergedRollups(input.rollupKey, input.deltas))
+        .values(rollups)
         .onConflictDoUpdate({
           target: [
             dailyRollups.receivingAgencyId,
@@ -157,11 +202,13 @@ export async function writeCommand(
         })
         .getSQL()})`,
     );
-  ctes.push(...input.also);
+  ctes.push(...also);
+  if (rowCtes.length === 0) return true;
+  const counted = sql.raw(rowCtes.map((name) => `(select count(*) from ${name})`).join(' + '));
   const result = (await tx.execute(
-    sql`with ${sql.join(ctes, sql`, `)} select count(*)::int as written from dossier_row`,
+    sql`with ${sql.join(ctes, sql`, `)} select (${counted})::int as written`,
   )) as unknown as { rows: { written: number }[] };
-  return Number(result.rows[0]!.written) === 1;
+  return Number(result.rows[0]!.written) === items.length;
 }
 
 export async function dossierById(db: Db, id: string): Promise<DossierRow | undefined> {
@@ -377,11 +424,17 @@ export async function findIdempotencyKey(db: Db, scope: string, key: string) {
   return row;
 }
 
-export async function insertIdempotencyKey(
+export async function insertIdempotencyKeys(
   tx: Db,
-  row: { scope: string; key: string; requestHash: string; receivingAgencyId: string; dossierId: string },
+  rows: readonly {
+    scope: string;
+    key: string;
+    requestHash: string;
+    receivingAgencyId: string;
+    dossierId: string;
+  }[],
 ): Promise<void> {
-  await tx.insert(idempotencyKeys).values(row);
+  if (rows.length > 0) await tx.insert(idempotencyKeys).values([...rows]);
 }
 
 // ── rebuild ─────────────────────────────────────────────────────────────
