@@ -42,7 +42,7 @@ describe('receptions of several agencies at once', () => {
     const anBinh = await people.staff('motcua.anbinh');
     const phuLocThinh = await people.staff('motcua.phulocthinh');
     const citizen = await people.citizen('gop@example.vn');
-    const requests = [];
+    const requests: { expect: number; sent: ReturnType<typeof receive> }[] = [];
     for (let round = 0; round < 6; round++) {
       requests.push({ expect: 201, sent: receive(anBinh, anBinhDesk) });
       requests.push({ expect: 201, sent: receive(phuLocThinh, phuLocThinhDesk) });

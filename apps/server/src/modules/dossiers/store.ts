@@ -3,6 +3,7 @@ import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
+import { insertRowsFromJson } from '../../platform/json-rows';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
 
 /** SQL of the dossiers module. No rules here: the decider decides, the service orchestrates. */
@@ -156,14 +157,11 @@ export async function writeCommands(
 ): Promise<boolean> {
   const ctes: SQL[] = [];
   const allEvents = items.flatMap((w) => eventRows(w.row.receivingAgencyId, w.row.id, w.before, w.events));
-  if (allEvents.length > 0)
-    ctes.push(sql`dossier_events as (${tx.insert(events).values(allEvents).getSQL()})`);
+  if (allEvents.length > 0) ctes.push(sql`dossier_events as (${insertRowsFromJson(events, allEvents)})`);
   const rowCtes: string[] = [];
   const inserted = items.filter((w) => w.before === 0).map((w) => w.row);
   if (inserted.length > 0) {
-    ctes.push(
-      sql`dossier_new as (${tx.insert(dossiers).values(inserted).returning({ id: dossiers.id }).getSQL()})`,
-    );
+    ctes.push(sql`dossier_new as (${insertRowsFromJson(dossiers, inserted, ['id'])})`);
     rowCtes.push('dossier_new');
   }
   items
