@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { auditRoutes } from './modules/audit/routes';
 import { listenForCalendarChanges } from './modules/calendar/calendar-service';
 import { calendarRoutes } from './modules/calendar/routes';
+import { listenForCatalogueChanges } from './modules/catalog/catalogue-generation';
 import { catalogRoutes } from './modules/catalog/routes';
 import { installDocuments } from './modules/documents/documents-module';
 import { registerDossierJobs } from './modules/dossiers/dossier-jobs';
@@ -96,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     app.addHook('onClose', stopListening);
     const stopCalendarWatch = await listenForCalendarChanges(database);
     app.addHook('onClose', stopCalendarWatch);
+    const stopCatalogueWatch = await listenForCatalogueChanges(database);
+    app.addHook('onClose', stopCatalogueWatch);
   }
   await installDocuments(app, ctx, config);
   portalRoutes(app, ctx);

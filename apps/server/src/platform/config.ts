@@ -98,7 +98,10 @@ export interface Config {
   uploadMaxMb: number;
   /** Public tracking answers kept in memory per process (PUBLIC_LOOKUP_CACHE_SIZE; 0 = none). */
   publicLookupCacheSize: number;
-  /** Listen for change announcements (DATABASE_LISTEN); off: no public-view cache, calendar version checked on each use. */
+  /**
+   * Listen for change announcements (DATABASE_LISTEN); off: no public-view cache, calendar version and
+   * catalogue generation read on each use.
+   */
   databaseListen: boolean;
 }
 

@@ -4,6 +4,7 @@ import { defaultWorkflow, legalLimitHours, type WorkflowDefinition } from '@motc
 import type { ServiceContext } from '../../platform/access-context';
 import type { Db } from '../../platform/database';
 import { isUuid } from './catalog-service';
+import { readCatalogueGeneration, vouchedCatalogueGeneration } from './catalogue-generation';
 import * as store from './store';
 
 /**
@@ -27,8 +28,9 @@ export interface ProcedureInForce {
 /**
  * What was read of the published catalogue at one generation (`catalog.search_state`, raised by triggers
  * on every change of versions, procedures, fields and workflows, by whichever process). Intake asks for
- * the version and the workflow in force on every reception: four statements before, one (the
- * generation) now while nothing changed.
+ * the version and the workflow in force on every reception: four statements before, none now while
+ * nothing changed and the process listens for the catalogue's announcements (catalogue-generation.ts;
+ * one, the generation, when it does not).
  */
 interface CatalogueSnapshot {
   generation: number;
@@ -57,7 +59,7 @@ interface PublishedWindows {
 const snapshots = new WeakMap<Db, CatalogueSnapshot>();
 
 async function snapshotOf(db: Db): Promise<CatalogueSnapshot> {
-  const generation = await store.searchGeneration(db);
+  const generation = vouchedCatalogueGeneration(db) ?? (await readCatalogueGeneration(db));
   const current = snapshots.get(db);
   if (current && current.generation >= generation) return current;
   const fresh: CatalogueSnapshot = {

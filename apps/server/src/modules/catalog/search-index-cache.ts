@@ -1,6 +1,11 @@
 import type { SearchHit } from '@motcua/contracts/catalog';
 import { buildSearchIndex, type SearchDocument, type SearchIndex } from '@motcua/domain/catalog/search-index';
 import type { Db } from '../../platform/database';
+import {
+  catalogueGenerationMoved,
+  readCatalogueGeneration,
+  vouchedCatalogueGeneration,
+} from './catalogue-generation';
 import * as store from './store';
 
 /**
@@ -8,8 +13,10 @@ import * as store from './store';
  * and ranking then cost no query (on PGlite a statement that merely returns 2,000 matched ids takes
  * about 14 ms, more than the whole search may take). The index is rebuilt when the catalogue's
  * generation moves (`catalog.search_state`, raised by triggers on every change of versions,
- * procedures, synonyms and fields, whichever process made it): read again after this process commits
- * a change, and at most every `GENERATION_REFRESH_MS` for changes made elsewhere.
+ * procedures, synonyms and fields, whichever process made it). While the process listens for the
+ * catalogue's announcements, the generation they vouch for is used without a query
+ * (catalogue-generation.ts); otherwise it is read again after this process commits a change, and at
+ * most every `GENERATION_REFRESH_MS` for changes made elsewhere.
  */
 
 /** A document of the index with what a hit shows besides its name. */
@@ -46,10 +53,12 @@ function slotOf(db: Db): Slot {
 }
 
 /**
- * A change of the catalogue this process committed: the next search reads the generation again (and
- * so sees it). Called after the commit, never before (see `committedChange`).
+ * A change of the catalogue this process committed: the next search, and the next reception's look at
+ * the procedure in force, read the generation again (and so see it) instead of waiting for its
+ * announcement. Called after the commit, never before (see `committedChange`).
  */
 export function catalogueChanged(db: Db): void {
+  catalogueGenerationMoved(db);
   const slot = slotOf(db);
   slot.changes++;
   slot.checkedAt = Number.NEGATIVE_INFINITY;
@@ -120,17 +129,23 @@ async function load(db: Db): Promise<CatalogueSearchIndex> {
 }
 
 /**
- * How long a generation read stays good for changes made by other server processes. Changes this
- * process commits are seen by the next search (`catalogueChanged`). Reading the generation on every
- * request cost a database round trip each, which under load halved the throughput on PostgreSQL.
+ * How long a generation read stays good for changes made by other server processes when no listener
+ * vouches for it. Changes this process commits are seen by the next search (`catalogueChanged`).
+ * Reading the generation on every request cost a database round trip each, which under load halved
+ * the throughput on PostgreSQL.
  */
 export const GENERATION_REFRESH_MS = 250;
 
 async function currentGeneration(db: Db, slot: Slot, now: number): Promise<number> {
+  const vouched = vouchedCatalogueGeneration(db);
+  if (vouched !== null) {
+    if (vouched > slot.latest) slot.latest = vouched;
+    return slot.latest;
+  }
   if (slot.current && now >= slot.checkedAt && now - slot.checkedAt < GENERATION_REFRESH_MS)
     return slot.latest;
   const changes = slot.changes;
-  const generation = await store.searchGeneration(db);
+  const generation = await readCatalogueGeneration(db);
   slot.latest = generation;
   // a change committed here while the check ran may be newer than what it read
   slot.checkedAt = changes === slot.changes ? now : Number.NEGATIVE_INFINITY;

@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit-log';
 import { inTransaction } from '../../platform/database';
 import { agencyLabels } from '../org/agency-service';
 import { isUuid } from './catalog-service';
+import { committedChange } from './search-index-cache';
 import * as store from './store';
 
 /**
@@ -143,35 +144,40 @@ export async function replaceWorkflow(
   const issues = await workflowIssues(ctx, definition, limitOf(latest).limitHours);
   if (issues.length > 0)
     throw invalid('WORKFLOW_INVALID', `Quy trình nội bộ có ${issues.length} lỗi`, { issues });
-  const row = await inTransaction(ctx.db, async (tx) => {
-    const existing = await store.workflowsOf(tx, procedure.id, agencyId);
-    const inserted = await store.insertWorkflow(tx, {
-      procedureId: procedure.id,
-      agencyId,
-      number: (existing[existing.length - 1]?.number ?? 0) + 1,
-      definition,
-      at: ctx.now(),
-      by: access.actor.name,
-    });
-    await recordAudit(
-      tx,
-      access.actor,
-      {
-        action: 'catalog.workflow.replace',
-        targetType: 'workflow',
-        targetId: inserted.id,
-        agencyId: procedure.ownerAgencyId,
-        details: {
-          procedureId: procedure.id,
-          agencyId,
-          number: inserted.number,
-          steps: definition.steps.length,
-          allottedHours: totalAllottedHours(definition),
+  // Intake keeps the workflows it read for as long as the catalogue's generation holds: this process's
+  // next reception must see the new one without waiting for the database's announcement.
+  const row = await committedChange(
+    ctx.db,
+    inTransaction(ctx.db, async (tx) => {
+      const existing = await store.workflowsOf(tx, procedure.id, agencyId);
+      const inserted = await store.insertWorkflow(tx, {
+        procedureId: procedure.id,
+        agencyId,
+        number: (existing[existing.length - 1]?.number ?? 0) + 1,
+        definition,
+        at: ctx.now(),
+        by: access.actor.name,
+      });
+      await recordAudit(
+        tx,
+        access.actor,
+        {
+          action: 'catalog.workflow.replace',
+          targetType: 'workflow',
+          targetId: inserted.id,
+          agencyId: procedure.ownerAgencyId,
+          details: {
+            procedureId: procedure.id,
+            agencyId,
+            number: inserted.number,
+            steps: definition.steps.length,
+            allottedHours: totalAllottedHours(definition),
+          },
         },
-      },
-      ctx.now(),
-    );
-    return inserted;
-  });
+        ctx.now(),
+      );
+      return inserted;
+    }),
+  );
   return view(procedure.id, agencyId, latest, row);
 }
