@@ -52,6 +52,11 @@ export interface IntakeNumbersWanted {
  * The numbers of several receptions, each of a different receiving agency, in one statement (one round
  * trip): each one's code sequence and, when wanted, its book number, with the same row locks and the same
  * give-back on rollback as `nextCodeSequence` and `nextBookNumber`. In the order asked.
+ *
+ * Rows are locked in a fixed order, so two such statements in flight wait for each other rather than
+ * deadlock: every code row first (in the order given: callers sort by agency), then every book row —
+ * the book upsert reads the count of the code upsert's rows, which makes PostgreSQL finish the codes
+ * before it takes any book row, whatever plan it picks for the rest.
  */
 export async function nextIntakeNumbers(
   tx: Db,
@@ -60,36 +65,27 @@ export async function nextIntakeNumbers(
   if (wanted.length === 0) return [];
   if (new Set(wanted.map((w) => w.receivingAgencyId)).size !== wanted.length)
     throw new Error('nextIntakeNumbers: one reception per receiving agency');
-  const code = tx
-    .insert(codeSequences)
-    .values(wanted.map((w) => ({ receivingAgencyId: w.receivingAgencyId, day: w.day, last: 1 })))
-    .onConflictDoUpdate({
-      target: [codeSequences.receivingAgencyId, codeSequences.day],
-      set: { last: sql`${codeSequences.last} + 1` },
-    })
-    .returning({ agency: codeSequences.receivingAgencyId, last: codeSequences.last });
+  const codes = wanted.map((w) => ({ agency: w.receivingAgencyId, day: w.day }));
   const books = wanted.flatMap((w) =>
-    w.book
-      ? [{ receivingAgencyId: w.receivingAgencyId, bookKey: w.book.bookKey, year: w.book.year, last: 1 }]
-      : [],
+    w.book ? [{ agency: w.receivingAgencyId, book_key: w.book.bookKey, year: w.book.year }] : [],
   );
-  const book =
-    books.length === 0
-      ? sql`select null::uuid as receiving_agency_id, null::int as last where false`
-      : tx
-          .insert(bookSequences)
-          .values(books)
-          .onConflictDoUpdate({
-            target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
-            set: { last: sql`${bookSequences.last} + 1` },
-          })
-          .returning({ agency: bookSequences.receivingAgencyId, last: bookSequences.last })
-          .getSQL();
-  const result = (await tx.execute(
-    sql`with code as (${code.getSQL()}), book as (${book})
-        select code.receiving_agency_id::text as agency, code.last as sequence, book.last as book
-        from code left join book on book.receiving_agency_id = code.receiving_agency_id`,
-  )) as unknown as { rows: { agency: string; sequence: number; book: number | null }[] };
+  const result = (await tx.execute(sql`
+    with code as (
+      insert into ${codeSequences} as s (receiving_agency_id, day, last)
+      select w.agency, w.day, 1 from jsonb_to_recordset(${JSON.stringify(codes)}::jsonb) as w(agency uuid, day date)
+      on conflict (receiving_agency_id, day) do update set last = s.last + 1
+      returning s.receiving_agency_id, s.last),
+    codes_taken as (select count(*) as n from code),
+    book as (
+      insert into ${bookSequences} as b (receiving_agency_id, book_key, year, last)
+      select w.agency, w.book_key, w.year, 1
+      from codes_taken, jsonb_to_recordset(${JSON.stringify(books)}::jsonb) as w(agency uuid, book_key text, year int)
+      on conflict (receiving_agency_id, book_key, year) do update set last = b.last + 1
+      returning b.receiving_agency_id, b.last)
+    select code.receiving_agency_id::text as agency, code.last as sequence, book.last as book
+    from code left join book on book.receiving_agency_id = code.receiving_agency_id`)) as unknown as {
+    rows: { agency: string; sequence: number; book: number | null }[];
+  };
   const byAgency = new Map(result.rows.map((r) => [r.agency, r]));
   return wanted.map((w) => {
     const r = byAgency.get(w.receivingAgencyId)!;
