@@ -3,6 +3,7 @@
 // §8 (a working day = the desk's office hours; a limit in working time runs from the receipt).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarBuildCount, calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
+import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -287,12 +288,10 @@ describe('local changes (calendar.manage)', () => {
     await t.database.raw.query(
       `insert into calendar.local_changes (date, kind, reason, created_by) values ('2026-06-11', 'day-off', 'Sửa trực tiếp', null)`,
     );
-    const until = Date.now() + 5_000;
-    let seen = (await due(oneDay)).body.due;
-    while (seen !== '2026-06-12T10:00:00+07:00' && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      seen = (await due(oneDay)).body.due;
-    }
+    const seen = await eventually(
+      async () => (await due(oneDay)).body.due,
+      (d) => d === '2026-06-12T10:00:00+07:00',
+    );
     expect(seen).toBe('2026-06-12T10:00:00+07:00');
     await t.database.raw.query(`delete from calendar.local_changes where date = '2026-06-11'`);
   });

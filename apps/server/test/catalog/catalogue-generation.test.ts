@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogueGenerationReadCount } from '../../src/modules/catalog/catalogue-generation';
 import { procedureInForce, workflowInForce } from '../../src/modules/catalog/procedure-in-force-service';
 import type { ServiceContext } from '../../src/platform/access-context';
+import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -34,17 +35,6 @@ afterAll(async () => {
 const inForce = (code: string) => procedureInForce(ctx, code, t.clock.now);
 
 const reads = () => catalogueGenerationReadCount();
-
-/** Asks `probe` until `done` holds (an announcement travels on its own connection), for at most 5 s. */
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 5_000;
-  let value = await probe();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await probe();
-  }
-  return value;
-}
 
 async function rawGeneration(): Promise<number> {
   const { rows } = (await t.database.raw.query('select generation from catalog.search_state')) as {

@@ -3,6 +3,7 @@ import { wordSimilarity } from '@motcua/domain/catalog/word-similarity';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATION_REFRESH_MS } from '../../src/modules/catalog/search-index-cache';
+import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -15,17 +16,6 @@ afterAll(async () => {
 
 const search = (query: string) => t.anonymous().get(`/api/catalog/search?${query}`);
 const codes = (body: { hits: { nationalCode: string }[] }) => body.hits.map((h) => h.nationalCode);
-
-/** Asks `probe` until `done` holds: an announcement travels on its own connection (at most 5 s). */
-async function announced<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 5_000;
-  let value = await probe();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await probe();
-  }
-  return value;
-}
 
 describe('the seeded real catalogue, searched by the public', () => {
   it('holds the 50 real procedures, published, each with its national code', async () => {
@@ -181,7 +171,7 @@ describe('what a hit shows and how fresh it is', () => {
     await t.database.db.execute(sql`
       insert into catalog.synonyms (term, term_folded, expands_to, procedure_codes, updated_at)
       values ('QQZZ', 'qqzz', array['xác nhận thông tin về cư trú'], array['1.010041']::text[], now())`);
-    const after = await announced(
+    const after = await eventually(
       () => search('q=qqzz'),
       (res) => res.body.total > 0,
     );
@@ -189,7 +179,7 @@ describe('what a hit shows and how fresh it is', () => {
     await t.database.db.execute(sql`delete from catalog.synonyms where term_folded = 'qqzz'`);
     expect(
       (
-        await announced(
+        await eventually(
           () => search('q=qqzz'),
           (res) => res.body.total === 0,
         )

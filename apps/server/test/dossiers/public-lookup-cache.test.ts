@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { PublicViewCache, publicViewCache } from '../../src/modules/dossiers/public-view-cache';
+import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { command, deskOf, detail, ok, People, receive } from './dossier-fixtures';
 
@@ -32,14 +33,8 @@ async function receivedCode(): Promise<{ id: string; code: string }> {
 }
 
 /** Polls the lookup until `done` holds (a notification arrives asynchronously), at most 5 s. */
-async function eventually(code: string, done: (body: Record<string, unknown>) => boolean) {
-  const until = Date.now() + 5_000;
-  for (;;) {
-    const body = await lookup(code);
-    if (done(body) || Date.now() > until) return body;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const lookedUp = (code: string, done: (body: Record<string, unknown>) => boolean) =>
+  eventually(() => lookup(code), done);
 
 const cache = () => {
   const c = publicViewCache(t.database.db);
@@ -74,7 +69,7 @@ describe('the public lookup cache', () => {
       [code],
     );
     const expected = new Date(Date.parse(before.appointmentAt as string) + 86_400_000).toISOString();
-    const after = await eventually(code, (body) => body.appointmentAt === expected);
+    const after = await lookedUp(code, (body) => body.appointmentAt === expected);
     expect(after.appointmentAt).toBe(expected);
     expect({ ...after, appointmentAt: null }).toEqual({ ...before, appointmentAt: null });
   });
@@ -107,7 +102,7 @@ describe('the public lookup cache', () => {
         `update dossiers.dossiers set returned_at = submitted_at + interval '2 day' where code = $1`,
         [code],
       );
-      const changed = await eventually(code, (body) => body.returnedAt !== null);
+      const changed = await lookedUp(code, (body) => body.returnedAt !== null);
       expect(changed.returnedAt).not.toBeNull();
       // The listener reconnects (after about a second) and lookups are cached again.
       const until = Date.now() + 10_000;
