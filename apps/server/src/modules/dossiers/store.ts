@@ -11,36 +11,6 @@ import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempoten
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierProjection = typeof dossiers.$inferInsert;
 
-/** Takes the next number of the agency's daily code sequence (row-locked until commit). */
-function codeSequenceStep(tx: Db, receivingAgencyId: string, day: string) {
-  return tx
-    .insert(codeSequences)
-    .values({ receivingAgencyId, day, last: 1 })
-    .onConflictDoUpdate({
-      target: [codeSequences.receivingAgencyId, codeSequences.day],
-      set: { last: sql`${codeSequences.last} + 1` },
-    })
-    .returning({ last: codeSequences.last });
-}
-
-/** Takes the next number of a desk's yearly tracking book (row-locked until commit). */
-function bookSequenceStep(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
-  return tx
-    .insert(bookSequences)
-    .values({ receivingAgencyId, bookKey, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
-      set: { last: sql`${bookSequences.last} + 1` },
-    })
-    .returning({ last: bookSequences.last });
-}
-
-/** The next number of the agency's daily sequence; the row lock serialises concurrent intake, a rollback gives it back. */
-export async function nextCodeSequence(tx: Db, receivingAgencyId: string, day: string): Promise<number> {
-  const [row] = await codeSequenceStep(tx, receivingAgencyId, day);
-  return row!.last;
-}
-
 export interface IntakeNumbersWanted {
   receivingAgencyId: string;
   day: string;
@@ -51,7 +21,8 @@ export interface IntakeNumbersWanted {
 /**
  * The numbers of several receptions, each of a different receiving agency, in one statement (one round
  * trip): each one's code sequence and, when wanted, its book number, with the same row locks and the same
- * give-back on rollback as `nextCodeSequence` and `nextBookNumber`. In the order asked.
+ * give-back on rollback as `nextBookNumber`: the row locks serialise concurrent intake at an agency, a
+ * rollback gives the numbers back. In the order asked.
  *
  * Rows are locked in a fixed order, so two such statements in flight wait for each other rather than
  * deadlock: every code row first (in the order given: callers sort by agency), then every book row —
@@ -93,8 +64,16 @@ export async function nextIntakeNumbers(
   });
 }
 
+/** Takes the next number of a desk's yearly tracking book (row-locked until commit, given back on rollback). */
 export async function nextBookNumber(tx: Db, receivingAgencyId: string, bookKey: string, year: number) {
-  const [row] = await bookSequenceStep(tx, receivingAgencyId, bookKey, year);
+  const [row] = await tx
+    .insert(bookSequences)
+    .values({ receivingAgencyId, bookKey, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [bookSequences.receivingAgencyId, bookSequences.bookKey, bookSequences.year],
+      set: { last: sql`${bookSequences.last} + 1` },
+    })
+    .returning({ last: bookSequences.last });
   return row!.last;
 }
 
