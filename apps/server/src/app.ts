@@ -13,6 +13,7 @@ import { dossierRoutes } from './modules/dossiers/routes';
 import { installAccessControl } from './modules/identity/access-service';
 import { OidcClient } from './modules/identity/oidc-client';
 import { identityRoutes } from './modules/identity/routes';
+import { listenForIdentityChanges } from './modules/identity/session-cache';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
 import { portalRoutes } from './modules/portal/routes';
@@ -99,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     app.addHook('onClose', stopCalendarWatch);
     const stopCatalogueWatch = await listenForCatalogueChanges(database);
     app.addHook('onClose', stopCatalogueWatch);
+    const stopIdentityWatch = await listenForIdentityChanges(database, config.sessionCacheSize);
+    app.addHook('onClose', stopIdentityWatch);
   }
   await installDocuments(app, ctx, config);
   portalRoutes(app, ctx);

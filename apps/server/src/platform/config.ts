@@ -60,6 +60,8 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   // Public tracking answers kept per process (about 0.5 kB each); 0 turns the cache off.
   PUBLIC_LOOKUP_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
+  // Resolved sessions (with user and roles) kept per process, about 2 kB each; 0 turns the cache off.
+  SESSION_CACHE_SIZE: z.coerce.number().int().min(0).default(20_000),
   // LISTEN for the database's change announcements (public views, calendar); false behind a pooler in
   // transaction mode, where announcements do not arrive: caches then check the database on each use.
   DATABASE_LISTEN: bool.default(true),
@@ -98,9 +100,11 @@ export interface Config {
   uploadMaxMb: number;
   /** Public tracking answers kept in memory per process (PUBLIC_LOOKUP_CACHE_SIZE; 0 = none). */
   publicLookupCacheSize: number;
+  /** Resolved sessions kept in memory per process (SESSION_CACHE_SIZE; 0 = none). */
+  sessionCacheSize: number;
   /**
-   * Listen for change announcements (DATABASE_LISTEN); off: no public-view cache, calendar version and
-   * catalogue generation read on each use.
+   * Listen for change announcements (DATABASE_LISTEN); off: no public-view or session cache, calendar
+   * version and catalogue generation read on each use.
    */
   databaseListen: boolean;
 }
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: { enabled: e.JOBS_ENABLED, deadlineScanCron: e.DEADLINE_SCAN_CRON },
     uploadMaxMb: e.UPLOAD_MAX_MB,
     publicLookupCacheSize: e.PUBLIC_LOOKUP_CACHE_SIZE,
+    sessionCacheSize: e.SESSION_CACHE_SIZE,
     databaseListen: e.DATABASE_LISTEN,
   };
 }

@@ -15,6 +15,7 @@ import { agencyLabels } from '../org/agency-service';
 import type { Caller } from './access-service';
 import type { OidcClient } from './oidc-client';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password';
+import { forgetCachedSessionsOf } from './session-cache';
 import { createSession, destroySession, type SessionSettings } from './session-service';
 import * as store from './store';
 
@@ -70,6 +71,7 @@ async function countFailure(
     await recordAudit(tx, actor, entry, now);
     return result;
   });
+  forgetCachedSessionsOf(ctx.db, userId);
   if (locked) throw lockedError(lockUntil, now);
 }
 
@@ -269,7 +271,7 @@ async function startSession(
   s: SessionSettings,
   audit = true,
 ): Promise<LoginResult> {
-  return inTransaction(ctx.db, async (tx) => {
+  const started = await inTransaction(ctx.db, async (tx) => {
     if (user.failedLogins > 0 || user.lockedUntil !== null)
       await store.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
     const session = await createSession(
@@ -288,6 +290,8 @@ async function startSession(
     }
     return { ...session, user };
   });
+  forgetCachedSessionsOf(ctx.db, user.id); // the failed-login count may have been reset
+  return started;
 }
 
 export async function logout(
@@ -297,8 +301,8 @@ export async function logout(
   actor: Actor,
 ): Promise<void> {
   if (token === undefined) return;
-  await inTransaction(ctx.db, async (tx) => {
-    await destroySession(tx, token);
+  const userId = await inTransaction(ctx.db, async (tx) => {
+    const ended = await destroySession(tx, token);
     if (caller.user)
       await recordAudit(
         tx,
@@ -306,7 +310,9 @@ export async function logout(
         { action: 'identity.logout', targetType: 'user', targetId: caller.user.id },
         ctx.now(),
       );
+    return ended;
   });
+  if (userId !== null) forgetCachedSessionsOf(ctx.db, userId);
 }
 
 export async function sessionInfo(
@@ -373,6 +379,7 @@ export async function setupTotp(
       ctx.now(),
     );
   });
+  forgetCachedSessionsOf(ctx.db, user.id);
   return {
     secret,
     otpauthUrl: generateURI({ issuer, label: user.username ?? user.email ?? user.id, secret }),
@@ -399,6 +406,7 @@ export async function enableTotp(
       ctx.now(),
     );
   });
+  forgetCachedSessionsOf(ctx.db, user.id);
 }
 
 async function audited(

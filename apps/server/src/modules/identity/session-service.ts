@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { roleAssignments, sessions, users } from './schema';
+import { type CachedSession, forgetCachedSessionsOf, sessionCache } from './session-cache';
 import * as store from './store';
 
 /**
@@ -78,7 +79,11 @@ function sessionQuery(db: Db) {
 }
 const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
-async function sessionWithUserAndRoles(db: Db, tokenHash: string) {
+async function sessionWithUserAndRoles(db: Db, tokenHash: string): Promise<CachedSession | null> {
+  const cache = sessionCache(db);
+  const cached = cache?.get(tokenHash);
+  if (cached !== undefined) return cached;
+  const epoch = cache?.beginRead() ?? 0;
   let query = preparedSessionQueries.get(db);
   if (!query) {
     query = sessionQuery(db);
@@ -90,7 +95,9 @@ async function sessionWithUserAndRoles(db: Db, tokenHash: string) {
   const roles = rows.flatMap((r) =>
     r.role !== null && r.agencyId !== null ? [{ role: r.role, agencyId: r.agencyId }] : [],
   );
-  return { session: first.session, user: first.user, roles };
+  const found = { session: first.session, user: first.user, roles };
+  cache?.set(tokenHash, found, epoch);
+  return found;
 }
 
 // Touching the session on every request would make every read a write; once a minute is enough for idle expiry.
@@ -108,19 +115,22 @@ export async function resolveSession(
   if (!found) return { state: 'expired' };
   const { session, user, roles } = found;
   const idleLimit = session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
-  if (now >= session.expiresAt || now.getTime() >= idleLimit) {
+  if (now >= session.expiresAt || now.getTime() >= idleLimit || user?.status !== 'active') {
     await store.deleteSession(db, tokenHash);
+    forgetCachedSessionsOf(db, session.userId);
     return { state: 'expired' };
   }
-  if (user?.status !== 'active') {
-    await store.deleteSession(db, tokenHash);
-    return { state: 'expired' };
-  }
-  if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs)
+  if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
     await store.touchSession(db, tokenHash, now);
-  return { state: 'active', session, user, roles };
+    forgetCachedSessionsOf(db, session.userId);
+  }
+  return { state: 'active', session, user, roles: [...roles] };
 }
 
-export async function destroySession(db: Db, token: string): Promise<void> {
-  await store.deleteSession(db, hashToken(token));
+/**
+ * Deletes the session (inside the caller's transaction); the user's id, for `forgetCachedSessionsOf`
+ * after the commit, or null when there was no such session.
+ */
+export async function destroySession(db: Db, token: string): Promise<string | null> {
+  return store.deleteSession(db, hashToken(token));
 }

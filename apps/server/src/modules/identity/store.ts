@@ -123,8 +123,13 @@ export async function touchSession(db: Db, tokenHash: string, at: Date): Promise
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+/** Deletes the session; its user's id, or null when there was none. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<string | null> {
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, tokenHash))
+    .returning({ userId: sessions.userId });
+  return row?.userId ?? null;
 }
 
 export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {

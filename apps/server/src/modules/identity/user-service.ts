@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit-log';
 import { type Db, inTransaction, isUniqueViolation } from '../../platform/database';
 import { agencyExists, agencyLabels } from '../org/agency-service';
 import { hashPassword } from './password';
+import { forgetCachedSessionsOf } from './session-cache';
 import * as store from './store';
 
 /**
@@ -204,6 +205,7 @@ export async function updateStaff(
     );
     return (await store.userById(tx, id))!;
   });
+  forgetCachedSessionsOf(ctx.db, id);
   return (await toUsers(ctx, [row]))[0]!;
 }
 
@@ -242,6 +244,7 @@ export async function setStaffRoles(
     );
     return user;
   });
+  forgetCachedSessionsOf(ctx.db, id);
   return (await toUsers(ctx, [row]))[0]!;
 }
 
@@ -263,6 +266,7 @@ export async function resetStaffPassword(
       ctx.now(),
     );
   });
+  forgetCachedSessionsOf(ctx.db, id);
 }
 
 /** Seed/CLI: create a staff account without an acting administrator. */
