@@ -9,10 +9,12 @@
 // Knobs: BENCH_SECONDS (30), BENCH_POOL_SIZE (the app's pool, 10 as in production), BENCH_PGBENCH_SCALE (1).
 
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { intakeBatchStats } from '../apps/server/src/modules/dossiers/intake-writer';
 import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
+import { type BenchAppProcesses, startBenchAppProcesses } from './support/app-processes';
 import { openBenchDatabase, startBenchApp, workingDayClock } from './support/bench-app';
 import { postgresCpuMs, processCpuMs } from './support/cpu-time';
 import { assertNoFailures, runLoad, summarise, summaryLine } from './support/http-load';
@@ -24,6 +26,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_MS = 5_000;
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const PGBENCH_SCALE = Number(process.env.BENCH_PGBENCH_SCALE ?? 1);
+const APP_PROCESSES = Number(process.env.BENCH_APP_PROCESSES ?? 1);
 
 const rows = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
@@ -54,8 +57,10 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
     let checked: string;
     const port = new URL(bench.databaseUrl!).port || '5432';
     let appCpu = 0;
+    let loopBusy = 0;
     let batching = { receptions: 0, batches: 0, retriedAlone: 0 };
     let postgresCpu: number | null = null;
+    let processes: BenchAppProcesses | null = null;
     try {
       await seedDemoIfEmpty(bench.database.db, now, server.app.jobs);
       const desks = await setUpWardDesks(server.base, CLIENTS, '2026-03-02');
@@ -65,22 +70,38 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         headers: d.headers,
         body: receptionBody(d.deskId, i),
       }));
-      const [app0, postgres0] = [processCpuMs(), postgresCpuMs(port)];
+      let base = server.base;
+      if (APP_PROCESSES > 1) {
+        // The in-process app served the set-up only; the load goes to the worker processes.
+        await server.close();
+        processes = await startBenchAppProcesses(bench, {
+          count: APP_PROCESSES,
+          poolSize: POOL_SIZE,
+          clock: now,
+          env: { JOBS_ENABLED: 'false' },
+        });
+        base = processes.base;
+      }
+      const appCpuMs = () => processCpuMs() + (processes?.cpuMs() ?? 0);
+      const [app0, postgres0] = [appCpuMs(), postgresCpuMs(port)];
+      const loop0 = performance.eventLoopUtilization();
       intake = await runLoad({
-        base: server.base,
+        base,
         clients,
         concurrency: CLIENTS,
         warmupMs: WARMUP_MS,
         durationMs: SECONDS * 1000,
       });
       const postgres1 = postgresCpuMs(port);
-      appCpu = (processCpuMs() - app0) / intake.completed;
-      batching = intakeBatchStats(bench.database.db);
+      loopBusy = performance.eventLoopUtilization(loop0).utilization;
+      appCpu = (appCpuMs() - app0) / intake.completed;
+      batching = processes ? await processes.batchStats() : intakeBatchStats(bench.database.db);
       if (postgres0 !== null && postgres1 !== null) postgresCpu = (postgres1 - postgres0) / intake.completed;
       assertNoFailures('intake', intake);
       checked = await checkAfterLoad(bench.database.db);
     } finally {
-      await server.close();
+      if (processes) await processes.close();
+      else await server.close();
     }
     const baseline = await runPgbench(bench.databaseUrl!, {
       clients: CLIENTS,
@@ -94,13 +115,16 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
       name: 'intake',
       lines: [
         summaryLine(
-          `intake (PostgreSQL, ${CLIENTS} desk officers at ${CLIENTS} wards, ${CLIENTS} concurrent, ${SECONDS} s, app pool ${POOL_SIZE})`,
+          `intake (PostgreSQL, ${CLIENTS} desk officers at ${CLIENTS} wards, ${CLIENTS} concurrent, ${SECONDS} s, ${APP_PROCESSES} app process${APP_PROCESSES > 1 ? 'es' : ''}, pool ${POOL_SIZE} each)`,
           intake,
           'receptions/s',
         ),
         `intake: baseline ${baseline.command} on the same server: ${baseline.tps.toFixed(0)} tps, latency avg ${baseline.latencyMs.toFixed(1)} ms`,
         `intake: ${ratio.toFixed(2)} × pgbench (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
         `intake: CPU per reception: app process ${appCpu.toFixed(2)} ms (the load worker included), PostgreSQL ${postgresCpu?.toFixed(2) ?? '?'} ms; per pgbench transaction: PostgreSQL ${baseline.postgresCpuMsPerTx?.toFixed(2) ?? '?'} ms`,
+        APP_PROCESSES > 1
+          ? `intake: CPU per reception "app process" is the ${APP_PROCESSES} workers and the bench process (primary and load worker)`
+          : `intake: the app's event loop was busy ${(100 * loopBusy).toFixed(0)} % of the time (the load worker runs in its own thread)`,
         `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared transactions (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch`,
         `intake: checked ${checked}`,
         `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,

@@ -74,13 +74,9 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** The real app on `bench.database`, listening on 127.0.0.1 with a bare baseline route; no request logs. */
-export async function startBenchApp(
-  bench: BenchDatabase,
-  options: { now?: () => Date; env?: Record<string, string> } = {},
-): Promise<BenchApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-  const config = loadConfig({
+/** The app's configuration in a bench: no request logs, no rate limits in the way, no web files. */
+export function benchConfig(databaseUrl: string | null, dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
     DATA_DIR: dataDir,
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
     LOG_LEVEL: 'silent',
@@ -88,9 +84,18 @@ export async function startBenchApp(
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     WEB_DIST_DIR: join(dataDir, 'no-web'),
-    ...(bench.databaseUrl ? { DATABASE_URL: bench.databaseUrl } : {}),
-    ...options.env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   });
+}
+
+/** The real app on `bench.database`, listening on 127.0.0.1 with a bare baseline route; no request logs. */
+export async function startBenchApp(
+  bench: BenchDatabase,
+  options: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<BenchApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+  const config = benchConfig(bench.databaseUrl, dataDir, options.env);
   const app = await buildApp({
     config,
     database: bench.database,
@@ -122,11 +127,15 @@ export async function startBenchApp(
 /**
  * The app's clock for benches that act as a one-stop desk: starts on a working morning (Monday
  * 2 March 2026, 09:00 in Vietnam, as the integration tests do) and runs at real speed, so receipts,
- * due dates and session expiry behave as on an ordinary working day whenever the bench is run.
+ * due dates and session expiry behave as on an ordinary working day whenever the bench is run. App
+ * processes started by the bench pass the same `origin` (this process's Date.now() when the clock
+ * began), so they all tell the same time.
  */
-export function workingDayClock(start = new Date('2026-03-02T02:00:00Z')): () => Date {
-  const origin = performance.now();
-  return () => new Date(start.getTime() + (performance.now() - origin));
+export function workingDayClock(
+  start = new Date('2026-03-02T02:00:00Z'),
+  origin = Date.now(),
+): (() => Date) & { start: Date; origin: number } {
+  return Object.assign(() => new Date(start.getTime() + (Date.now() - origin)), { start, origin });
 }
 
 /** xorshift32: the same pseudo-random sequence for the same seed, so runs load the same data. */

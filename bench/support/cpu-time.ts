@@ -67,3 +67,13 @@ export function processCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+/** CPU of the given processes (every thread), in ms; a process that has exited counts nothing. */
+export function processesCpuMs(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    const fields = statFields(String(pid));
+    if (fields) total += processMs(fields, false);
+  }
+  return total;
+}

@@ -60,6 +60,8 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   // Public tracking answers kept per process (about 0.5 kB each); 0 turns the cache off.
   PUBLIC_LOOKUP_CACHE_SIZE: z.coerce.number().int().min(0).default(50_000),
+  // App processes serving the port (node:cluster); more than one needs DATABASE_URL.
+  APP_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   // Resolved sessions (with user and roles) kept per process, about 2 kB each; 0 turns the cache off.
   SESSION_CACHE_SIZE: z.coerce.number().int().min(0).default(20_000),
   // LISTEN for the database's change announcements (public views, calendar); false behind a pooler in
@@ -100,6 +102,8 @@ export interface Config {
   uploadMaxMb: number;
   /** Public tracking answers kept in memory per process (PUBLIC_LOOKUP_CACHE_SIZE; 0 = none). */
   publicLookupCacheSize: number;
+  /** App processes serving the port (APP_PROCESSES; platform/process-cluster.ts). */
+  appProcesses: number;
   /** Resolved sessions kept in memory per process (SESSION_CACHE_SIZE; 0 = none). */
   sessionCacheSize: number;
   /**
@@ -126,6 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0] ?? '?'), issue.message);
   }
   const e = parsed.data;
+  if (e.APP_PROCESSES > 1 && e.DATABASE_URL === undefined)
+    throw new ConfigError(
+      'APP_PROCESSES',
+      'nhiều tiến trình cần PostgreSQL (DATABASE_URL); PGlite chỉ chạy trong một tiến trình / several processes need PostgreSQL (DATABASE_URL): PGlite lives inside one process',
+    );
   const dataDir = resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const publicUrl = (
@@ -161,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxMb: e.UPLOAD_MAX_MB,
     publicLookupCacheSize: e.PUBLIC_LOOKUP_CACHE_SIZE,
     sessionCacheSize: e.SESSION_CACHE_SIZE,
+    appProcesses: e.APP_PROCESSES,
     databaseListen: e.DATABASE_LISTEN,
   };
 }
