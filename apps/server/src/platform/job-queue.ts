@@ -80,8 +80,12 @@ export interface JobQueue {
    * changes. Returns the job id, or null when a singleton slot already holds one.
    */
   enqueue<T extends JobData>(tx: Db, name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
-  /** Several jobs of one queue in one statement, with `tx` like `enqueue` (no options: plain jobs). */
-  enqueueMany<T extends JobData>(tx: Db, name: string, data: readonly T[]): Promise<void>;
+  /**
+   * The statement that enqueues several plain jobs of one queue (no options), not yet run: the caller
+   * runs it in its transaction, alone or as a CTE of a larger statement (the dossier write does, one
+   * round trip fewer per shared transaction), so the jobs commit with the change.
+   */
+  enqueueManyStatement<T extends JobData>(name: string, data: readonly T[]): Promise<SQL>;
   start(): Promise<void>;
   /** Stops polling, waits for running handlers (up to 30 s), then lets no more SQL through. */
   stop(): Promise<void>;
@@ -193,13 +197,24 @@ class PgBossJobQueue implements JobQueue {
     }
   }
 
-  async enqueueMany<T extends JobData>(tx: Db, name: string, data: readonly T[]): Promise<void> {
+  async enqueueManyStatement<T extends JobData>(name: string, data: readonly T[]): Promise<SQL> {
     this.#assertSending(name);
-    if (data.length === 0) return;
+    if (data.length === 0) throw new Error('enqueueManyStatement: no jobs');
+    // pg-boss builds its multi-job insert and hands it to `executeSql`: keep it instead of running it.
+    let statement: SQL | null = null;
     await this.#boss.insert(
       data.map((d) => ({ name, data: d })),
-      { db: transactionSql(tx) },
+      {
+        db: {
+          async executeSql(text, values = []) {
+            statement = parameterisedSql(text, values, { embeddable: true });
+            return { rows: [] };
+          },
+        },
+      },
     );
+    if (statement === null) throw new Error('enqueueManyStatement: pg-boss built no statement');
+    return statement;
   }
 
   start(): Promise<void> {
@@ -400,7 +415,15 @@ export function transactionSql(tx: Db): PgBoss.Db {
  * pg-boss's multi-job insert uses `$2…$6` before `$1`. Text naming a value that does not exist, or
  * leaving one unused, is refused rather than misnumbered. `$k` inside '…' is left alone.
  */
-export function parameterisedSql(text: string, values: readonly unknown[]): SQL {
+export function parameterisedSql(
+  text: string,
+  values: readonly unknown[],
+  /**
+   * The result will be part of a larger statement, where Drizzle renumbers every parameter: a `$k`
+   * used twice cannot refer back to its first number there, so it is refused.
+   */
+  options: { embeddable?: boolean } = {},
+): SQL {
   const chunks: SQL[] = [];
   /** The original `$k` → Drizzle's number for it. */
   const numbered = new Map<number, number>();
@@ -417,6 +440,10 @@ export function parameterisedSql(text: string, values: readonly unknown[]): SQL 
       chunks.push(sql`${sql.param(value === undefined ? null : value)}`);
       numbered.set(number, numbered.size + 1);
     } else {
+      if (options.embeddable === true)
+        throw new Error(
+          `parameterisedSql: $${number} is used twice, which a larger statement would misnumber`,
+        );
       chunks.push(sql.raw(`$${drizzleNumber}`));
     }
     copiedUpTo = match.index + match[0].length;
@@ -442,7 +469,7 @@ export function unavailableJobQueue(where: string): JobQueue {
     work: () => undefined,
     schedule: () => undefined,
     enqueue: async () => refuse(),
-    enqueueMany: async () => refuse(),
+    enqueueManyStatement: async () => refuse(),
     start: async () => undefined,
     stop: async () => undefined,
     drain: async () => refuse(),

@@ -108,6 +108,36 @@ describe(`job queue (${inject('testDb')})`, () => {
     expect((await jobRows('test.rollback')).map((r) => r.state)).toEqual(['completed']);
   });
 
+  it('enqueueManyStatement: jobs written as a CTE of a larger statement commit and roll back with it', async () => {
+    const jobs = queue();
+    const handled: unknown[] = [];
+    jobs.work<{ n: number }>('test.many', async (job) => {
+      handled.push(job.data.n);
+    });
+    await jobs.start();
+    const write = async (tx: typeof database.db, id: number, ns: number[]) => {
+      const enqueue = await jobs.enqueueManyStatement(
+        'test.many',
+        ns.map((n) => ({ n })),
+      );
+      await tx.execute(
+        sql`with scratch_row as (insert into scratch (id) values (${id})), many_jobs as (${enqueue}) select 1`,
+      );
+    };
+    await expect(
+      inTransaction(database.db, async (tx) => {
+        await write(tx, 3, [1, 2]);
+        throw new Error('the command fails after writing');
+      }),
+    ).rejects.toThrow('the command fails after writing');
+    expect(await jobRows('test.many')).toEqual([]);
+
+    await inTransaction(database.db, (tx) => write(tx, 4, [3, 4, 5]));
+    expect((await database.raw.query('select id from scratch where id = 4')).rows).toEqual([{ id: 4 }]);
+    expect(await jobs.drain()).toEqual({ completed: 3, failures: [] });
+    expect(handled.sort()).toEqual([3, 4, 5]);
+  });
+
   it('drain() runs ready jobs in the test, retries failures and reports each attempt', async () => {
     const jobs = queue();
     let attempts = 0;
@@ -261,5 +291,10 @@ describe('parameterisedSql (pg-boss text and values as a Drizzle query)', () => 
   it('refuses text it would misnumber', () => {
     expect(() => parameterisedSql('select $3, $1', [1, 2])).toThrow(/\$3 but 2 values/);
     expect(() => parameterisedSql('select $1', [1, 2])).toThrow(/2 values for 1 parameters/);
+  });
+
+  it('refuses a parameter used twice when the text will be part of a larger statement', () => {
+    expect(() => parameterisedSql('select $1, $1', [1], { embeddable: true })).toThrow(/used twice/);
+    expect(parameterisedSql('select $2, $1', [1, 2], { embeddable: true })).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import { type RollupDelta, rollupDeltas } from '@motcua/domain/dossier/dossier-r
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
 import { dossierSyncPayload, progressPayload } from '@motcua/domain/dossier/national-sync';
+import { sql } from 'drizzle-orm';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
 import { type AuditRecord, auditCtes } from '../../platform/audit-log';
@@ -167,8 +168,7 @@ export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<
       await attachFiles(tx, { ...p.files.readers, fileIds: p.files.ids, attachedBy: by });
     else if (p.files.refreshReaders) await refreshFileReaders(tx, p.files.readers);
   }
-  await plans[0]!.ctx.jobs.enqueueMany(
-    tx,
+  const syncJobs = await plans[0]!.ctx.jobs.enqueueManyStatement(
     NATIONAL_SYNC_QUEUE,
     plans.map((p) => p.syncJob),
   );
@@ -184,9 +184,12 @@ export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<
         rollupKey: p.rollupKey,
         deltas: p.deltas,
       })),
-      plans.flatMap((p, i) =>
-        auditCtes(p.access.actor, p.audit, p.ctx.now(), plans.length === 1 ? '' : `_${i}`),
-      ),
+      [
+        sql`national_sync_jobs as (${syncJobs})`,
+        ...plans.flatMap((p, i) =>
+          auditCtes(p.access.actor, p.audit, p.ctx.now(), plans.length === 1 ? '' : `_${i}`),
+        ),
+      ],
     );
   } catch (error) {
     // The same event numbers appended by a concurrent command of the same dossier.
