@@ -17,6 +17,8 @@ export function insertRowsFromJson<T extends PgTable>(
   table: T,
   rows: readonly T['$inferInsert'][],
   returning?: readonly (keyof T['$inferSelect'] & string)[],
+  /** An `on conflict …` clause, as SQL text (no values: it is written as given). */
+  onConflict?: string,
 ): SQL {
   if (rows.length === 0) throw new Error('insertRowsFromJson: no rows');
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
@@ -35,6 +37,7 @@ export function insertRowsFromJson<T extends PgTable>(
     returning && returning.length > 0
       ? ` returning ${returning.map((k) => `"${columns[k]!.name}"`).join(', ')}`
       : '';
+  const conflict = onConflict === undefined ? '' : ` ${onConflict}`;
   return sql`insert into ${sql.raw(target)} (${sql.raw(names)})
-    select ${sql.raw(fields)} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(types)})${sql.raw(returned)}`;
+    select ${sql.raw(fields)} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(types)})${sql.raw(conflict)}${sql.raw(returned)}`;
 }

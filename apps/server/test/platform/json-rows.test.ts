@@ -72,6 +72,32 @@ describe('insertRowsFromJson', () => {
     ]);
   });
 
+  it('upserts with an on-conflict clause (the daily counters add up)', async () => {
+    const at = new Date('2026-03-02T02:15:30.123Z');
+    const row = (id: string, count: number) => ({
+      id,
+      label: 'đếm',
+      count,
+      at,
+      agencyIds: [],
+      body: { name: '', items: [] },
+    });
+    await database.db.execute(
+      insertRowsFromJson(
+        sample,
+        [row(ids[0]!, 2), row('5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f', 4)],
+        undefined,
+        'on conflict (id) do update set count = json_rows_sample.count + excluded.count',
+      ),
+    );
+    const counts = await database.db.select({ id: sample.id, count: sample.count }).from(sample);
+    expect(Object.fromEntries(counts.map((c) => [c.id, c.count]))).toEqual({
+      [ids[0]!]: 5, // 3 from the first test, plus 2
+      [ids[1]!]: 0,
+      '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f': 4,
+    });
+  });
+
   it('refuses rows that give a column in some rows only (JSON would store NULL, not the default)', () => {
     const at = new Date();
     const base = { label: 'x', count: 1, at, agencyIds: [], body: { name: '', items: [] } };

@@ -160,20 +160,13 @@ export async function writeCommands(
   const rollups = mergedRollups(items);
   if (rollups.length > 0)
     ctes.push(
-      sql`dossier_rollups as (${tx
-        .insert(dailyRollups)
-        .values(rollups)
-        .onConflictDoUpdate({
-          target: [
-            dailyRollups.receivingAgencyId,
-            dailyRollups.procedureId,
-            dailyRollups.day,
-            dailyRollups.channel,
-            dailyRollups.metric,
-          ],
-          set: { count: sql`${dailyRollups.count} + excluded.count` },
-        })
-        .getSQL()})`,
+      sql`dossier_rollups as (${insertRowsFromJson(
+        dailyRollups,
+        rollups,
+        undefined,
+        `on conflict (receiving_agency_id, procedure_id, day, channel, metric)
+          do update set count = daily_rollups.count + excluded.count`,
+      )})`,
     );
   ctes.push(...also);
   if (rowCtes.length === 0) return true;
