@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarBuildCount, calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { eventually } from '../support/eventually';
+import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -300,11 +301,7 @@ describe('local changes (calendar.manage)', () => {
 describe.runIf(inject('testDb') === 'postgres')('the calendar listener on PostgreSQL', () => {
   it('checks the version on every use while its connection is lost, and stops once it is back', async () => {
     const body = { start: '2026-06-10T10:00:00+07:00', limit: 1, unit: 'working-days' };
-    const { rows } = (await t.database.raw.query(
-      `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where datname = current_database() and query = 'listen "motcua_calendar_changed"'`,
-    )) as { rows: { ended: boolean }[] };
-    expect(rows).toEqual([{ ended: true }]);
+    expect(await cutListener(t.database.raw, 'motcua_calendar_changed')).toEqual([true]);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the loss reaches the app
     let checks = calendarVersionCheckCount();
     await due(body);

@@ -6,6 +6,7 @@ import { catalogueGenerationReadCount } from '../../src/modules/catalog/catalogu
 import { procedureInForce, workflowInForce } from '../../src/modules/catalog/procedure-in-force-service';
 import type { ServiceContext } from '../../src/platform/access-context';
 import { eventually } from '../support/eventually';
+import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -200,11 +201,7 @@ describe('while the process listens for the catalogue’s announcements', () => 
 describe.runIf(inject('testDb') === 'postgres')('the catalogue listener on PostgreSQL', () => {
   it('reads the generation on every reception while its connection is lost, and stops once it is back', async () => {
     const held = (await inForce('1.001193'))!;
-    const { rows } = (await t.database.raw.query(
-      `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where datname = current_database() and query = 'listen "motcua_catalog_changed"'`,
-    )) as { rows: { ended: boolean }[] };
-    expect(rows).toEqual([{ ended: true }]);
+    expect(await cutListener(t.database.raw, 'motcua_catalog_changed')).toEqual([true]);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the loss reaches the app
     let before = reads();
     await inForce('1.001193');

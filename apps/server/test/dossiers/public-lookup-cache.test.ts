@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarVersionCheckCount } from '../../src/modules/calendar/calendar-service';
 import { PublicViewCache, publicViewCache } from '../../src/modules/dossiers/public-view-cache';
 import { eventually } from '../support/eventually';
+import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { command, deskOf, detail, ok, People, receive } from './dossier-fixtures';
 
@@ -92,11 +93,7 @@ describe('the public lookup cache', () => {
     async () => {
       const { code } = await receivedCode();
       await lookup(code);
-      const { rows } = (await t.database.raw.query(
-        `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where datname = current_database() and query = 'listen "motcua_dossier_public"'`,
-      )) as { rows: { ended: boolean }[] };
-      expect(rows).toEqual([{ ended: true }]);
+      expect(await cutListener(t.database.raw, 'motcua_dossier_public')).toEqual([true]);
       // While the listener is away, a change is read from the database (nothing is served from memory).
       await t.database.raw.query(
         `update dossiers.dossiers set returned_at = submitted_at + interval '2 day' where code = $1`,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sessionCache } from '../../src/modules/identity/session-cache';
 import { eventually } from '../support/eventually';
+import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 let t: TestApp;
@@ -120,11 +121,7 @@ describe.runIf(inject('testDb') === 'postgres')('the identity listener on Postgr
   it('reads the session on every request while its connection is lost, and caches again once back', async () => {
     const officer = await t.loginStaff('motcua.anbinh');
     expect(await me(officer)).toBe('motcua.anbinh');
-    const { rows } = (await t.database.raw.query(
-      `select pg_terminate_backend(pid) as ended from pg_stat_activity
-        where datname = current_database() and query = 'listen "motcua_identity_changed"'`,
-    )) as { rows: { ended: boolean }[] };
-    expect(rows).toEqual([{ ended: true }]);
+    expect(await cutListener(t.database.raw, 'motcua_identity_changed')).toEqual([true]);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the loss reaches the app
     const misses = cache().misses;
     expect(await me(officer)).toBe('motcua.anbinh');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { findFreePort } from '../support/postgres-cluster';
 import { openTestDatabase } from '../support/test-database';
 
@@ -54,16 +55,6 @@ function launch(env: Record<string, string>): { child: ChildProcess; output: () 
   return { child, output: () => output };
 }
 
-async function waitFor<T>(probe: () => T | Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await probe();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await probe();
-  }
-  return value;
-}
-
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
@@ -93,7 +84,13 @@ describe('APP_PROCESSES', () => {
         SESSION_SECRET: 'processes-test-secret-processes-test-01',
       });
       try {
-        expect(await waitFor(output, (o) => o.includes('is running at'))).toContain('app processes: 2');
+        expect(
+          await eventually(
+            async () => output(),
+            (o) => o.includes('is running at'),
+            60_000,
+          ),
+        ).toContain('app processes: 2');
         const workers = childrenOf(child.pid!);
         expect(workers).toHaveLength(2);
 
@@ -112,13 +109,14 @@ describe('APP_PROCESSES', () => {
         }
 
         process.kill(workers[0]!, 'SIGKILL');
-        const replaced = await waitFor(
-          () => childrenOf(child.pid!),
+        const replaced = await eventually(
+          async () => childrenOf(child.pid!),
           (pids) => pids.length === 2 && !pids.includes(workers[0]!),
+          30_000,
         );
         expect(replaced).toHaveLength(2);
         expect(replaced).toContain(workers[1]);
-        const health = await waitFor(
+        const health = await eventually(
           async () => (await fetch(`${base}/health`, { headers: { connection: 'close' } })).status,
           (status) => status === 200,
         );

@@ -1,3 +1,4 @@
+import { AnnouncedCache, announcedCacheRegistry } from '../../platform/announced-cache';
 import type { Database, Db } from '../../platform/database';
 import type { RoleRow, SessionRow, UserRow } from './store';
 
@@ -13,9 +14,8 @@ import type { RoleRow, SessionRow, UserRow } from './store';
  * - in every process, by the database: triggers on `identity.sessions`, `identity.users` and
  *   `identity.role_assignments` announce the user id on `IDENTITY_CHANNEL` at commit (migration 0019),
  *   whichever process, CLI or hand-written SQL made the change.
- * The cache is used only while that listener is connected; when it is lost the cache is emptied and every
- * request reads the database until it is back. A read stores what it found only if nothing was dropped
- * while it was reading (`epoch`). Expiry (idle and absolute) is still decided on every request, from the
+ * The cache's mechanics (used only while listening, reads racing a drop not stored) are
+ * platform/announced-cache.ts. Expiry (idle and absolute) is still decided on every request, from the
  * cached times: touching a session rewrites `last_seen_at`, which drops the entry everywhere. Unknown
  * tokens are not kept.
  */
@@ -27,78 +27,46 @@ export interface CachedSession {
   readonly roles: readonly Pick<RoleRow, 'role' | 'agencyId'>[];
 }
 
-export class SessionCache {
-  private readonly entries = new Map<string, CachedSession>();
+export class SessionCache extends AnnouncedCache<CachedSession> {
   /** user id → the token hashes cached for that user, so a user's change drops all of them. */
   private readonly byUser = new Map<string, Set<string>>();
-  private listening = false;
-  private epoch = 0;
-  hits = 0;
-  misses = 0;
 
-  constructor(private readonly capacity: number) {}
-
-  get(tokenHash: string): CachedSession | undefined {
-    const entry = this.listening ? this.entries.get(tokenHash) : undefined;
-    if (entry === undefined) this.misses++;
-    else this.hits++;
-    return entry;
-  }
-
-  /** Call before reading the database; pass the result to `set` with what was read. */
-  beginRead(): number {
-    return this.epoch;
-  }
-
-  set(tokenHash: string, entry: CachedSession, readEpoch: number): void {
-    if (!this.listening || this.capacity === 0 || readEpoch !== this.epoch) return;
-    if (this.entries.size >= this.capacity && !this.entries.has(tokenHash)) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.drop(oldest.value);
-    }
-    this.entries.set(tokenHash, entry);
-    const userId = entry.session.userId;
-    const tokens = this.byUser.get(userId);
-    if (tokens) tokens.add(tokenHash);
-    else this.byUser.set(userId, new Set([tokenHash]));
-  }
-
-  /** Drops every entry of the user (their sessions, user row and roles changed). */
+  /** Drops every entry of the user (their sessions, user row or roles changed). */
   forgetUser(userId: string): void {
-    this.epoch++;
-    const tokens = this.byUser.get(userId);
-    if (!tokens) return;
-    for (const tokenHash of tokens) this.entries.delete(tokenHash);
-    this.byUser.delete(userId);
+    this.invalidateReads();
+    for (const tokenHash of this.byUser.get(userId) ?? []) this.remove(tokenHash);
   }
 
-  /** The change listener is connected (true) or lost (false: empty and bypassed until it is back). */
-  setListening(listening: boolean): void {
-    this.epoch++;
-    this.entries.clear();
-    this.byUser.clear();
-    this.listening = listening;
+  protected override added(tokenHash: string, entry: CachedSession): void {
+    const tokens = this.byUser.get(entry.session.userId);
+    if (tokens) tokens.add(tokenHash);
+    else this.byUser.set(entry.session.userId, new Set([tokenHash]));
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private drop(tokenHash: string): void {
-    const entry = this.entries.get(tokenHash);
-    if (!entry) return;
-    this.entries.delete(tokenHash);
+  protected override removed(tokenHash: string, entry: CachedSession): void {
     const tokens = this.byUser.get(entry.session.userId);
     tokens?.delete(tokenHash);
     if (tokens?.size === 0) this.byUser.delete(entry.session.userId);
   }
+
+  protected override cleared(): void {
+    this.byUser.clear();
+  }
 }
 
-const caches = new WeakMap<Db, SessionCache>();
+const registry = announcedCacheRegistry(
+  IDENTITY_CHANNEL,
+  (capacity) => new SessionCache(capacity),
+  (cache, userId) => {
+    // An announcement without a user id (sent by hand) may mean anyone: start again.
+    if (userId === '') cache.setListening(true);
+    else cache.forgetUser(userId);
+  },
+);
 
 /** The cache of the app whose database handle is `db` (one per app, so tests' apps stay apart). */
 export function sessionCache(db: Db): SessionCache | undefined {
-  return caches.get(db);
+  return registry.of(db);
 }
 
 /**
@@ -106,32 +74,13 @@ export function sessionCache(db: Db): SessionCache | undefined {
  * (the other processes hear it from the database). Called after the commit, never before.
  */
 export function forgetCachedSessionsOf(db: Db, userId: string): void {
-  caches.get(db)?.forgetUser(userId);
+  registry.of(db)?.forgetUser(userId);
 }
 
 /**
  * Creates the app's session cache and keeps it in step with the database's identity announcements;
  * resolves to a function that stops listening. With `capacity` 0 nothing is cached or listened to.
  */
-export async function listenForIdentityChanges(
-  database: Database,
-  capacity: number,
-): Promise<() => Promise<void>> {
-  if (capacity === 0) return async () => undefined;
-  const cache = new SessionCache(capacity);
-  caches.set(database.db, cache);
-  const stop = await database.listen(IDENTITY_CHANNEL, {
-    onListening: () => cache.setListening(true),
-    onNotify: (userId) => {
-      // An announcement without a user id (sent by hand) may mean anyone: start again.
-      if (userId === '') cache.setListening(true);
-      else cache.forgetUser(userId);
-    },
-    onLost: () => cache.setListening(false),
-  });
-  return async () => {
-    cache.setListening(false);
-    if (caches.get(database.db) === cache) caches.delete(database.db);
-    await stop();
-  };
+export function listenForIdentityChanges(database: Database, capacity: number): Promise<() => Promise<void>> {
+  return registry.register(database, capacity);
 }
