@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Response, startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { procedureContent } from './procedure-content';
 
 /**
  * One authorisation test per mutating catalogue action (CONVENTIONS.md: "every action has an
@@ -45,30 +46,7 @@ const nextCode = () => `9.8${String(++sequence).padStart(5, '0')}`;
 
 /** The shape of a real procedure (1.000656, đăng ký khai tử), under a code of its own. */
 function content(nationalCode: string, name = `Thủ tục đăng ký khai tử (kiểm tra quyền ${nationalCode})`) {
-  return {
-    nationalCode,
-    name,
-    fieldCode,
-    levels: ['commune'],
-    subjects: ['citizen'],
-    implementingAgencyIds: [anBinh],
-    channels: [
-      {
-        channel: 'in-person',
-        processingTime: { value: 1, unit: 'working-days' },
-        fees: [{ name: 'Lệ phí', amountVnd: 0, description: null }],
-      },
-    ],
-    steps: ['Nộp hồ sơ', 'Trả kết quả'],
-    components: [
-      { name: 'Tờ khai đăng ký khai tử', originals: 1, copies: 0, required: true, formTemplate: null },
-    ],
-    results: [{ name: 'Trích lục khai tử', electronic: true }],
-    legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', effectiveDate: '2026-04-01' }],
-    requirements: null,
-    onlineLevel: 'partial',
-    resultImmediately: false,
-  };
+  return procedureContent({ fieldCode, agencyId: anBinh }, { nationalCode, name });
 }
 
 function ok(res: Response, status = 200): Response<any> {

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../src/platform/access-context';
 import { eventually } from '../support/eventually';
 import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { procedureContent } from './procedure-content';
 
 let t: TestApp;
 let ctx: ServiceContext;
@@ -45,29 +46,17 @@ async function rawGeneration(): Promise<number> {
 }
 
 function content(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalCode: '9.000701',
-    name: 'Thủ tục thử nghiệm thông báo danh mục',
-    fieldCode,
-    levels: ['commune'],
-    subjects: ['citizen'],
-    implementingAgencyIds: [anBinh],
-    channels: [
-      {
-        channel: 'in-person',
-        processingTime: { value: 1, unit: 'working-days' },
-        fees: [{ name: 'Lệ phí', amountVnd: 0, description: null }],
-      },
-    ],
-    steps: ['Nộp hồ sơ', 'Trả kết quả'],
-    components: [{ name: 'Tờ khai', originals: 1, copies: 0, required: true, formTemplate: null }],
-    results: [{ name: 'Giấy xác nhận', electronic: true }],
-    legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', effectiveDate: '2026-01-01' }],
-    requirements: null,
-    onlineLevel: 'partial',
-    resultImmediately: false,
-    ...overrides,
-  };
+  return procedureContent(
+    { fieldCode, agencyId: anBinh },
+    {
+      nationalCode: '9.000701',
+      name: 'Thủ tục thử nghiệm thông báo danh mục',
+      components: [{ name: 'Tờ khai', originals: 1, copies: 0, required: true, formTemplate: null }],
+      results: [{ name: 'Giấy xác nhận', electronic: true }],
+      legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', effectiveDate: '2026-01-01' }],
+      ...overrides,
+    },
+  );
 }
 
 /** Takes a draft version through review and announcement, up to (not including) publication. */

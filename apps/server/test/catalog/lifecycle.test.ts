@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { procedureContent } from './procedure-content';
 
 let t: TestApp;
 let officer: TestClient;
@@ -22,33 +23,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A real procedure's shape (1.000656, đăng ký khai tử), used as a new catalogue entry in tests. */
 function content(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalCode: '1.000656',
-    name: 'Thủ tục đăng ký khai tử (thử nghiệm)',
-    fieldCode,
-    levels: ['commune'],
-    subjects: ['citizen'],
-    implementingAgencyIds: [anBinh],
-    channels: [
-      {
-        channel: 'in-person',
-        processingTime: { value: 1, unit: 'working-days' },
-        fees: [{ name: 'Lệ phí', amountVnd: 0, description: null }],
-      },
-    ],
-    steps: ['Nộp hồ sơ', 'Trả kết quả'],
-    components: [
-      { name: 'Tờ khai đăng ký khai tử', originals: 1, copies: 0, required: true, formTemplate: null },
-    ],
-    results: [{ name: 'Trích lục khai tử', electronic: true }],
-    legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', effectiveDate: '2026-04-01' }],
-    requirements: null,
-    onlineLevel: 'partial',
-    resultImmediately: false,
-    ...overrides,
-  };
+  return procedureContent({ fieldCode, agencyId: anBinh }, overrides);
 }
 
 async function create(client: TestClient, overrides: Record<string, unknown> = {}) {
