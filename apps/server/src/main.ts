@@ -23,15 +23,16 @@ async function main(): Promise<void> {
   if (config.appProcesses > 1 && !isWorkerProcess()) return runPrimary(config);
   const worker = isWorkerProcess();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate(); // a worker finds it done by the primary (the advisory lock orders them)
+  if (!worker) await database.migrate(); // a worker's primary migrated before forking it
 
-  const oidc = worker ? { close: null } : await startLocalOidc(config);
+  // A worker's environment says SEED_DEMO=false and OIDC_DEV_PROVIDER=false: its primary did both.
+  const oidc = await startLocalOidc(config);
   if (oidc.issuer !== undefined) config = { ...config, oidc: { ...config.oidc, issuer: oidc.issuer } };
 
   const app = await buildApp({ config, database });
   // Ready first: the job queue is started, so the demo seed may enqueue like any service.
   await app.ready();
-  const seeded = config.seedDemo && !worker ? await seedDemoIfEmpty(database.db, undefined, app.jobs) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, undefined, app.jobs) : false;
   await app.listen({ port: config.port, host: config.host });
   if (!worker) console.log(banner(config, database.kind, seeded, 1));
 

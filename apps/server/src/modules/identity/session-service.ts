@@ -50,8 +50,8 @@ export type ResolvedSession =
       state: 'active';
       session: store.SessionRow;
       user: store.UserRow;
-      /** The user's role assignments (none for citizens), read with the session. */
-      roles: { role: string; agencyId: string }[];
+      /** The user's role assignments (none for citizens), read with the session; shared, never mutated. */
+      roles: readonly { role: string; agencyId: string }[];
     };
 
 /**
@@ -124,7 +124,7 @@ export async function resolveSession(
     await store.touchSession(db, tokenHash, now);
     forgetCachedSessionsOf(db, session.userId);
   }
-  return { state: 'active', session, user, roles: [...roles] };
+  return { state: 'active', session, user, roles };
 }
 
 /**
