@@ -16,10 +16,13 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 export function insertRowsFromJson<T extends PgTable>(
   table: T,
   rows: readonly T['$inferInsert'][],
-  returning?: readonly (keyof T['$inferSelect'] & string)[],
-  /** An `on conflict …` clause, as SQL text (no values: it is written as given). */
-  onConflict?: string,
+  options: {
+    returning?: readonly (keyof T['$inferSelect'] & string)[];
+    /** An `on conflict …` clause, as SQL text (no values: it is written as given). */
+    onConflict?: string;
+  } = {},
 ): SQL {
+  const { returning, onConflict } = options;
   if (rows.length === 0) throw new Error('insertRowsFromJson: no rows');
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
   const given = rows as readonly Record<string, unknown>[];

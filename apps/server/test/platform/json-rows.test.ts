@@ -62,7 +62,7 @@ describe('insertRowsFromJson', () => {
       },
     ];
     const result = (await database.db.execute(
-      sql`with ins as (${insertRowsFromJson(sample, rows, ['id'])}) select count(*)::int as n from ins`,
+      sql`with ins as (${insertRowsFromJson(sample, rows, { returning: ['id'] })}) select count(*)::int as n from ins`,
     )) as unknown as { rows: { n: number }[] };
     expect(result.rows[0]!.n).toBe(2);
     const stored = await database.db.select().from(sample).orderBy(desc(sample.count));
@@ -83,12 +83,9 @@ describe('insertRowsFromJson', () => {
       body: { name: '', items: [] },
     });
     await database.db.execute(
-      insertRowsFromJson(
-        sample,
-        [row(ids[0]!, 2), row('5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f', 4)],
-        undefined,
-        'on conflict (id) do update set count = json_rows_sample.count + excluded.count',
-      ),
+      insertRowsFromJson(sample, [row(ids[0]!, 2), row('5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f', 4)], {
+        onConflict: 'on conflict (id) do update set count = json_rows_sample.count + excluded.count',
+      }),
     );
     const counts = await database.db.select({ id: sample.id, count: sample.count }).from(sample);
     expect(Object.fromEntries(counts.map((c) => [c.id, c.count]))).toEqual({

@@ -136,7 +136,7 @@ export async function writeCommands(
   const rowCtes: string[] = [];
   const inserted = items.filter((w) => w.before === 0).map((w) => w.row);
   if (inserted.length > 0) {
-    ctes.push(sql`dossier_new as (${insertRowsFromJson(dossiers, inserted, ['id'])})`);
+    ctes.push(sql`dossier_new as (${insertRowsFromJson(dossiers, inserted, { returning: ['id'] })})`);
     rowCtes.push('dossier_new');
   }
   items
@@ -160,13 +160,10 @@ export async function writeCommands(
   const rollups = mergedRollups(items);
   if (rollups.length > 0)
     ctes.push(
-      sql`dossier_rollups as (${insertRowsFromJson(
-        dailyRollups,
-        rollups,
-        undefined,
-        `on conflict (receiving_agency_id, procedure_id, day, channel, metric)
+      sql`dossier_rollups as (${insertRowsFromJson(dailyRollups, rollups, {
+        onConflict: `on conflict (receiving_agency_id, procedure_id, day, channel, metric)
           do update set count = daily_rollups.count + excluded.count`,
-      )})`,
+      })})`,
     );
   ctes.push(...also);
   if (rowCtes.length === 0) return true;
