@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Response, startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { procedureContent } from './procedure-content';
+import { catalogueTestPlaces, procedureContent } from './procedure-content';
 
 /**
  * One authorisation test per mutating catalogue action (CONVENTIONS.md: "every action has an
@@ -31,11 +31,7 @@ beforeAll(async () => {
     reviewer: await t.loginStaff('kiemsoat.tuphap'),
     officer: await t.loginStaff('kiemsoat.tthc'),
   };
-  office = await t.agencyId('000.00.01.H99');
-  anBinh = await t.agencyId('000.20.01.H99');
-  fieldCode = (await t.anonymous().get('/api/catalog/fields')).body.fields.find(
-    (f: { name: string }) => f.name === 'Hộ tịch',
-  ).code;
+  ({ office, anBinh, fieldCode } = await catalogueTestPlaces(t));
 });
 afterAll(async () => {
   await t?.close();

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../src/platform/access-context';
 import { eventually } from '../support/eventually';
 import { cutListener } from '../support/listener';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { procedureContent } from './procedure-content';
+import { catalogueTestPlaces, procedureContent } from './procedure-content';
 
 let t: TestApp;
 let ctx: ServiceContext;
@@ -23,11 +23,7 @@ beforeAll(async () => {
   ctx = { db: t.database.db, now: () => t.clock.now, jobs: t.jobs };
   officer = await t.loginStaff('kiemsoat.tthc');
   reviewer = await t.loginStaff('kiemsoat.tuphap');
-  office = await t.agencyId('000.00.01.H99');
-  anBinh = await t.agencyId('000.20.01.H99');
-  fieldCode = (await t.anonymous().get('/api/catalog/fields')).body.fields.find(
-    (f: { name: string }) => f.name === 'Hộ tịch',
-  ).code;
+  ({ office, anBinh, fieldCode } = await catalogueTestPlaces(t));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
-import { procedureContent } from './procedure-content';
+import { catalogueTestPlaces, procedureContent } from './procedure-content';
 
 let t: TestApp;
 let officer: TestClient;
@@ -13,11 +13,7 @@ beforeAll(async () => {
   t = await startTestApp();
   officer = await t.loginStaff('kiemsoat.tthc');
   reviewer = await t.loginStaff('kiemsoat.tuphap');
-  office = await t.agencyId('000.00.01.H99');
-  anBinh = await t.agencyId('000.20.01.H99');
-  fieldCode = (await t.anonymous().get('/api/catalog/fields')).body.fields.find(
-    (f: { name: string }) => f.name === 'Hộ tịch',
-  ).code;
+  ({ office, anBinh, fieldCode } = await catalogueTestPlaces(t));
 });
 afterAll(async () => {
   await t?.close();

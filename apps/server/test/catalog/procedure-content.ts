@@ -1,3 +1,5 @@
+import type { TestApp } from '../support/test-app';
+
 /**
  * A catalogue entry's content in the shape of a real procedure (1.000656, đăng ký khai tử) at one
  * commune, for tests that create procedures through the API; `overrides` replace whole fields.
@@ -30,5 +32,18 @@ export function procedureContent(
     onlineLevel: 'partial',
     resultImmediately: false,
     ...overrides,
+  };
+}
+
+/** The places these tests use: the provincial office, ward An Bình, and the Hộ tịch field's code. */
+export async function catalogueTestPlaces(
+  t: TestApp,
+): Promise<{ office: string; anBinh: string; fieldCode: string }> {
+  return {
+    office: await t.agencyId('000.00.01.H99'),
+    anBinh: await t.agencyId('000.20.01.H99'),
+    fieldCode: (await t.anonymous().get('/api/catalog/fields')).body.fields.find(
+      (f: { name: string }) => f.name === 'Hộ tịch',
+    ).code,
   };
 }
