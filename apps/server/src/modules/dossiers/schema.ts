@@ -1,5 +1,3 @@
-import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
-import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -16,6 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StoredDossierEvent, StoredDossierState } from './snapshot-store';
 
 /**
  * The dossier aggregate. Every table carries the receiving agency id and has it first in its primary and
@@ -34,7 +33,7 @@ export const events = dossiersSchema.table(
     type: text('type').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     actorUserId: uuid('actor_user_id'),
-    body: jsonb('body').$type<DossierEvent>().notNull(),
+    body: jsonb('body').$type<StoredDossierEvent>().notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -42,6 +41,17 @@ export const events = dossiersSchema.table(
     index('events_occurred_idx').on(t.occurredAt),
   ],
 );
+
+/**
+ * The procedure and workflow snapshots that events and states refer to, each stored once: the key is the
+ * SHA-256 of the snapshot's JSON text, so a row never changes and every process may keep it in memory
+ * (modules/dossiers/snapshot-store.ts). Reference data, not a dossier's: it has no receiving agency.
+ */
+export const snapshots = dossiersSchema.table('snapshots', {
+  hash: text('hash').primaryKey(),
+  body: jsonb('body').$type<object>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The current state of each dossier (a projection of its events, updated in the same transaction). */
 export const dossiers = dossiersSchema.table(
@@ -81,7 +91,7 @@ export const dossiers = dossiersSchema.table(
     paidOnline: boolean('paid_online').notNull().default(false),
     /** Alerts the deadline scanner already sent (`due-soon`, `late`, `apology-due`, `consultation:<id>`): each once. */
     alerts: text('alerts').array().notNull().default(sql`'{}'::text[]`),
-    state: jsonb('state').$type<DossierState>().notNull(),
+    state: jsonb('state').$type<StoredDossierState>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [

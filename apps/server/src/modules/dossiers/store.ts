@@ -5,11 +5,13 @@ import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { insertRowsFromJson } from '../../platform/json-rows';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
+import { asEvents, SnapshotWrites, withStates } from './snapshot-store';
 
 /** SQL of the dossiers module. No rules here: the decider decides, the service orchestrates. */
 
-export type DossierRow = typeof dossiers.$inferSelect;
-export type DossierProjection = typeof dossiers.$inferInsert;
+/** A projection row with its state as the domain knows it (`snapshot-store` resolves what is stored). */
+export type DossierRow = Omit<typeof dossiers.$inferSelect, 'state'> & { state: DossierState };
+export type DossierProjection = Omit<typeof dossiers.$inferInsert, 'state'> & { state: DossierState };
 
 export interface IntakeNumbersWanted {
   receivingAgencyId: string;
@@ -82,6 +84,7 @@ function eventRows(
   dossierId: string,
   fromVersion: number,
   list: readonly DossierEvent[],
+  snapshotWrites: SnapshotWrites,
 ) {
   return list.map((e, i) => ({
     receivingAgencyId,
@@ -90,7 +93,7 @@ function eventRows(
     type: e.type,
     occurredAt: new Date(e.at),
     actorUserId: e.actor.userId,
-    body: e,
+    body: snapshotWrites.event(e),
   }));
 }
 
@@ -131,10 +134,15 @@ export async function writeCommands(
   also: readonly SQL[],
 ): Promise<boolean> {
   const ctes: SQL[] = [];
-  const allEvents = items.flatMap((w) => eventRows(w.row.receivingAgencyId, w.row.id, w.before, w.events));
+  const snapshotWrites = new SnapshotWrites();
+  const allEvents = items.flatMap((w) =>
+    eventRows(w.row.receivingAgencyId, w.row.id, w.before, w.events, snapshotWrites),
+  );
   if (allEvents.length > 0) ctes.push(sql`dossier_events as (${insertRowsFromJson(events, allEvents)})`);
   const rowCtes: string[] = [];
-  const inserted = items.filter((w) => w.before === 0).map((w) => w.row);
+  const inserted = items
+    .filter((w) => w.before === 0)
+    .map((w) => ({ ...w.row, state: snapshotWrites.state(w.row.state) }));
   if (inserted.length > 0) {
     ctes.push(sql`dossier_new as (${insertRowsFromJson(dossiers, inserted, { returning: ['id'] })})`);
     rowCtes.push('dossier_new');
@@ -145,7 +153,7 @@ export async function writeCommands(
       const name = `dossier_row_${i}`;
       const update = tx
         .update(dossiers)
-        .set(row)
+        .set({ ...row, state: snapshotWrites.state(row.state) })
         .where(
           and(
             eq(dossiers.receivingAgencyId, row.receivingAgencyId),
@@ -165,6 +173,8 @@ export async function writeCommands(
           do update set count = daily_rollups.count + excluded.count`,
       })})`,
     );
+  const snapshotInsert = snapshotWrites.insertSql();
+  if (snapshotInsert) ctes.push(sql`dossier_snapshots as (${snapshotInsert})`);
   ctes.push(...also);
   if (rowCtes.length === 0) return true;
   const counted = sql.raw(rowCtes.map((name) => `(select count(*) from ${name})`).join(' + '));
@@ -175,7 +185,7 @@ export async function writeCommands(
 }
 
 export async function dossierById(db: Db, id: string): Promise<DossierRow | undefined> {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  const [row] = await withStates(db, await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1));
   return row;
 }
 
@@ -184,11 +194,14 @@ export async function dossierByCode(
   receivingAgencyId: string,
   code: string,
 ): Promise<DossierRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.code, code)))
-    .limit(1);
+  const [row] = await withStates(
+    db,
+    await db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.code, code)))
+      .limit(1),
+  );
   return row;
 }
 
@@ -221,7 +234,10 @@ export async function eventsOf(
     .from(events)
     .where(and(eq(events.receivingAgencyId, receivingAgencyId), eq(events.dossierId, dossierId)))
     .orderBy(asc(events.seq));
-  return rows.map((r) => r.body);
+  return asEvents(
+    db,
+    rows.map((r) => r.body),
+  );
 }
 
 export interface ListFilter {
@@ -351,17 +367,20 @@ export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: Dossi
       .offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows: await withStates(db, rows), total: count?.n ?? 0 };
 }
 
 /** Open dossiers (not finished) whose live status may have changed: for the deadline scanner. */
 export async function openDossiers(db: Db, limit: number, afterId: string | null): Promise<DossierRow[]> {
-  return db
-    .select()
-    .from(dossiers)
-    .where(and(sql`${dossiers.finishedAt} is null`, afterId ? sql`${dossiers.id} > ${afterId}` : undefined))
-    .orderBy(asc(dossiers.id))
-    .limit(limit);
+  return withStates(
+    db,
+    await db
+      .select()
+      .from(dossiers)
+      .where(and(sql`${dossiers.finishedAt} is null`, afterId ? sql`${dossiers.id} > ${afterId}` : undefined))
+      .orderBy(asc(dossiers.id))
+      .limit(limit),
+  );
 }
 
 /** The scanner's write: the live status and the alerts sent (never the version: it is not a command). */
@@ -430,7 +449,11 @@ export async function replaceProjection(tx: Db, row: DossierProjection): Promise
   await tx
     .delete(dossiers)
     .where(and(eq(dossiers.receivingAgencyId, row.receivingAgencyId), eq(dossiers.id, row.id)));
-  await tx.insert(dossiers).values(row);
+  const snapshotWrites = new SnapshotWrites();
+  const state = snapshotWrites.state(row.state);
+  const snapshotInsert = snapshotWrites.insertSql();
+  if (snapshotInsert) await tx.execute(snapshotInsert);
+  await tx.insert(dossiers).values({ ...row, state });
 }
 
 export type { DossierState };
@@ -446,9 +469,12 @@ export async function dossiersAcceptedAtDesk(
   from: Date,
   to: Date,
 ): Promise<DossierRow[]> {
-  return db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.deskId, deskId), gte(dossiers.acceptedAt, from), lt(dossiers.acceptedAt, to)))
-    .orderBy(asc(dossiers.acceptedAt));
+  return withStates(
+    db,
+    await db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.deskId, deskId), gte(dossiers.acceptedAt, from), lt(dossiers.acceptedAt, to)))
+      .orderBy(asc(dossiers.acceptedAt)),
+  );
 }
