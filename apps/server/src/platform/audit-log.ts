@@ -38,61 +38,68 @@ export async function recordAudit(
   entry: AuditRecord,
   now: Date = new Date(),
 ): Promise<void> {
-  await tx.execute(sql`with ${sql.join(auditCtes(actor, entry, now), sql`, `)} select 1`);
+  await tx.execute(sql`with ${sql.join(auditCtes([{ actor, entry, at: now }]), sql`, `)} select 1`);
+}
+
+/** One audit entry to write: who, what, when. */
+export interface AuditWrite {
+  actor: Actor;
+  entry: AuditRecord;
+  at: Date;
 }
 
 /**
- * The audit entry as two common table expressions (`audit_head`, `audit_entry`), for a command that
- * writes its own rows in the same statement (one round trip): append them to its WITH list. Inside the
- * caller's transaction, like `recordAudit`.
+ * Audit entries as three common table expressions (`audit_input`, `audit_head`, `audit_entry`), for a
+ * command that writes its own rows in the same statement (one round trip): append them to its WITH list.
+ * Inside the caller's transaction, like `recordAudit`. The entries travel as one JSON parameter, so the
+ * statement's text is the same whatever their number.
  *
- * The chain's head row is created or updated (ON CONFLICT DO UPDATE locks it and works on its latest
+ * Each chain's head row is created or updated (ON CONFLICT DO UPDATE locks it and works on its latest
  * committed version, whatever the statement's snapshot), which gives the previous hash and the new one
- * (SHA-256 of the same bytes as `chainHash`); the entry is inserted with them. The row lock is held until
- * commit, so a chain is ordered by commit, and only commands audited in the same chain (the same agency)
- * wait for each other: write the entry last, just before the commit. Two entries of the same chain
- * cannot share a statement (both would read the same head): `suffix` names are for different chains.
+ * (SHA-256 of the same bytes as `chainHash`); the entries are inserted with them. The row lock is held
+ * until commit, so a chain is ordered by commit, and only commands audited in the same chain (the same
+ * agency) wait for each other: write the entries last, just before the commit. Heads are locked in the
+ * order given. Two entries of the same chain cannot share a statement (both would read the same head).
  */
-export function auditCtes(
-  actor: Actor,
-  entry: AuditRecord,
-  now: Date = new Date(),
-  /** Appended to the two names, for several entries in one statement (each of a different chain). */
-  suffix = '',
-): SQL[] {
-  const content: ChainedContent = {
-    at: now.toISOString(),
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    agencyId: entry.agencyId ?? null,
-    details: entry.details ?? {},
-  };
-  const chain = chainOf(content.agencyId);
-  const hashed = `\n${canonicalJson(content)}`;
-  if (!/^[a-z0-9_]*$/.test(suffix)) throw new Error(`audit CTE suffix must be [a-z0-9_]: ${suffix}`);
-  const head = sql.raw(`audit_head${suffix}`);
-  const entryName = sql.raw(`audit_entry${suffix}`);
+export function auditCtes(writes: readonly AuditWrite[]): SQL[] {
+  if (writes.length === 0) throw new Error('auditCtes: no entries');
+  const input = writes.map(({ actor, entry, at }, ord) => {
+    const content: ChainedContent = {
+      at: at.toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      agencyId: entry.agencyId ?? null,
+      details: entry.details ?? {},
+    };
+    return { ...content, chain: chainOf(content.agencyId), hashed: `\n${canonicalJson(content)}`, ord };
+  });
+  if (new Set(input.map((i) => i.chain)).size !== input.length)
+    throw new Error('auditCtes: two entries of the same chain in one statement');
   return [
-    sql`${head} as (
+    sql`audit_input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
+        "at" timestamptz, "actorId" text, "actorName" text, ip text, action text, "targetType" text,
+        "targetId" text, "agencyId" text, details jsonb, chain text, hashed text, ord int))`,
+    sql`audit_head as (
       insert into audit.chain_heads as h (chain, entries, prev_hash, hash)
-      values (${chain}, 1, ${genesisHash},
-        encode(sha256(convert_to(${genesisHash} || ${hashed}, 'UTF8')), 'hex'))
+      select i.chain, 1, ${genesisHash}, encode(sha256(convert_to(${genesisHash} || i.hashed, 'UTF8')), 'hex')
+      from audit_input i order by i.ord
       on conflict (chain) do update set
         entries = h.entries + 1,
         prev_hash = h.hash,
-        hash = encode(sha256(convert_to(h.hash || ${hashed}, 'UTF8')), 'hex')
-      returning prev_hash, hash)`,
-    sql`${entryName} as (
+        hash = encode(sha256(convert_to(
+          h.hash || (select i.hashed from audit_input i where i.chain = excluded.chain), 'UTF8')), 'hex')
+      returning chain, prev_hash, hash)`,
+    sql`audit_entry as (
       insert into audit.entries
         (at, actor_id, actor_name, ip, action, target_type, target_id, agency_id, details, chain, prev_hash, hash)
-      select ${content.at}::timestamptz, ${content.actorId}, ${content.actorName}, ${content.ip},
-        ${content.action}, ${content.targetType}, ${content.targetId}, ${content.agencyId},
-        ${JSON.stringify(content.details)}::jsonb, ${chain}, ${head}.prev_hash, ${head}.hash
-      from ${head})`,
+      select i.at, i."actorId", i."actorName", i.ip, i.action, i."targetType", i."targetId", i."agencyId",
+        i.details, i.chain, h.prev_hash, h.hash
+      from audit_input i join audit_head h on h.chain = i.chain order by i.ord)`,
   ];
 }
 

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -208,6 +209,40 @@ function nullForUndefined(value: unknown): unknown {
 
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+/** Distinct statements `executePrepared` has named; past the limit it runs statements unnamed. */
+const preparedNames = new Set<string>();
+const PREPARED_LIMIT = 200;
+
+interface DrizzleInternals {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string | undefined,
+      arrayMode: boolean,
+    ): { execute(): Promise<unknown> };
+  };
+}
+
+/**
+ * Runs a statement as a named prepared statement (on PostgreSQL each connection parses it once and may
+ * keep one generic plan, where an unnamed statement is parsed and planned on every call). For the hot
+ * statements whose text does not depend on how many rows they carry (rows as one JSON parameter): the
+ * name is the hash of the text, so equal texts share it. PGlite runs it as usual.
+ */
+export async function executePrepared(db: Db, query: SQL): Promise<unknown> {
+  const internals = db as unknown as DrizzleInternals;
+  const built = internals.dialect.sqlToQuery(query);
+  let name: string | undefined =
+    `motcua_${createHash('sha256').update(built.sql).digest('hex').slice(0, 32)}`;
+  if (!preparedNames.has(name)) {
+    if (preparedNames.size >= PREPARED_LIMIT) name = undefined;
+    else preparedNames.add(name);
+  }
+  return internals.session.prepareQuery(built, undefined, name, false).execute();
 }
 
 /** One command, one transaction: everything `fn` writes commits together or not at all. */

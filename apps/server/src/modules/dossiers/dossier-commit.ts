@@ -186,9 +186,7 @@ export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<
       })),
       [
         sql`national_sync_jobs as (${syncJobs})`,
-        ...plans.flatMap((p, i) =>
-          auditCtes(p.access.actor, p.audit, p.ctx.now(), plans.length === 1 ? '' : `_${i}`),
-        ),
+        ...auditCtes(plans.map((p) => ({ actor: p.access.actor, entry: p.audit, at: p.ctx.now() }))),
       ],
     );
   } catch (error) {

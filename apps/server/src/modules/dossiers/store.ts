@@ -2,7 +2,7 @@ import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/database';
+import { type Db, executePrepared } from '../../platform/database';
 import { insertRowsFromJson } from '../../platform/json-rows';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
 import { asEvents, SnapshotWrites, withStates } from './snapshot-store';
@@ -42,7 +42,9 @@ export async function nextIntakeNumbers(
   const books = wanted.flatMap((w) =>
     w.book ? [{ agency: w.receivingAgencyId, book_key: w.book.bookKey, year: w.book.year }] : [],
   );
-  const result = (await tx.execute(sql`
+  const result = (await executePrepared(
+    tx,
+    sql`
     with code as (
       insert into ${codeSequences} as s (receiving_agency_id, day, last)
       select w.agency, w.day, 1 from jsonb_to_recordset(${JSON.stringify(codes)}::jsonb) as w(agency uuid, day date)
@@ -56,7 +58,8 @@ export async function nextIntakeNumbers(
       on conflict (receiving_agency_id, book_key, year) do update set last = b.last + 1
       returning b.receiving_agency_id, b.last)
     select code.receiving_agency_id::text as agency, code.last as sequence, book.last as book
-    from code left join book on book.receiving_agency_id = code.receiving_agency_id`)) as unknown as {
+    from code left join book on book.receiving_agency_id = code.receiving_agency_id`,
+  )) as {
     rows: { agency: string; sequence: number; book: number | null }[];
   };
   const byAgency = new Map(result.rows.map((r) => [r.agency, r]));
@@ -178,9 +181,11 @@ export async function writeCommands(
   ctes.push(...also);
   if (rowCtes.length === 0) return true;
   const counted = sql.raw(rowCtes.map((name) => `(select count(*) from ${name})`).join(' + '));
-  const result = (await tx.execute(
+  // Prepared: an intake batch's statement has the same text whatever its size (rows as JSON parameters).
+  const result = (await executePrepared(
+    tx,
     sql`with ${sql.join(ctes, sql`, `)} select (${counted})::int as written`,
-  )) as unknown as { rows: { written: number }[] };
+  )) as { rows: { written: number }[] };
   return Number(result.rows[0]!.written) === items.length;
 }
 
