@@ -205,5 +205,19 @@ export async function workflowInForce(
   const latest = inForce[inForce.length - 1];
   if (latest) return { definition: latest.definition as WorkflowDefinition, version: latest.number };
   const { limitHours } = legalLimitHours(procedure.content.channels.map((c) => c.processingTime));
-  return { definition: defaultWorkflow(agencyId, limitHours), version: null };
+  return { definition: defaultWorkflowOf(agencyId, limitHours), version: null };
+}
+
+/** Generated default workflows, one object per agency and limit (shared by every dossier that uses it). */
+const defaults = new Map<string, WorkflowDefinition>();
+const DEFAULTS_LIMIT = 10_000;
+
+function defaultWorkflowOf(agencyId: string, limitHours: number | null): WorkflowDefinition {
+  const key = `${agencyId}|${limitHours}`;
+  let definition = defaults.get(key);
+  if (!definition) {
+    if (defaults.size >= DEFAULTS_LIMIT) defaults.clear();
+    defaults.set(key, (definition = defaultWorkflow(agencyId, limitHours)));
+  }
+  return definition;
 }

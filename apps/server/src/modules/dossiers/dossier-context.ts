@@ -49,7 +49,30 @@ export function decideContext(
   return agencyNames ? { now, actor, calendar, rules, agencyNames } : { now, actor, calendar, rules };
 }
 
+/**
+ * Snapshots made from one catalogue version's content (the catalogue keeps that object while the version
+ * is current), so every reception of a procedure shares one object: `snapshot-store` hashes it once.
+ */
+const snapshotsOfContent = new WeakMap<ProcedureInForce['content'], Map<string, ProcedureSnapshot>>();
+
 export function procedureSnapshot(p: ProcedureInForce, channel: ChannelKind): ProcedureSnapshot {
+  let made = snapshotsOfContent.get(p.content);
+  if (!made) snapshotsOfContent.set(p.content, (made = new Map()));
+  const key = JSON.stringify([
+    p.procedureId,
+    p.versionId,
+    p.nationalCode,
+    p.name,
+    p.fieldCode,
+    p.fieldName,
+    channel,
+  ]);
+  let snapshot = made.get(key);
+  if (!snapshot) made.set(key, (snapshot = Object.freeze(makeProcedureSnapshot(p, channel))));
+  return snapshot;
+}
+
+function makeProcedureSnapshot(p: ProcedureInForce, channel: ChannelKind): ProcedureSnapshot {
   const spec = p.content.channels.find((c) => c.channel === channel) ?? p.content.channels[0];
   return {
     procedureId: p.procedureId,
@@ -81,21 +104,29 @@ export function requestHash(body: unknown): string {
  * at a desk of another agency (the provincial centre receiving for a department), receiving and returning
  * happen at that desk: those steps belong to the desk's agency. Stored workflows are taken as they are.
  */
+const withDeskStepsMade = new WeakMap<WorkflowDefinition, Map<string, WorkflowDefinition>>();
+
 export function withDeskSteps(
   workflow: { definition: WorkflowDefinition; version: number | null },
   deskAgencyId: string | null,
 ): { definition: WorkflowDefinition; version: number | null } {
   if (workflow.version !== null || deskAgencyId === null || deskAgencyId === workflow.definition.leadAgencyId)
     return workflow;
+  // One object per workflow and desk, shared by its receptions (hashed once by `snapshot-store`).
+  let made = withDeskStepsMade.get(workflow.definition);
+  if (!made) withDeskStepsMade.set(workflow.definition, (made = new Map()));
+  let definition = made.get(deskAgencyId);
+  if (!definition) made.set(deskAgencyId, (definition = movedToDesk(workflow.definition, deskAgencyId)));
+  return { version: null, definition };
+}
+
+function movedToDesk(workflow: WorkflowDefinition, deskAgencyId: string): WorkflowDefinition {
   return {
-    version: null,
-    definition: {
-      ...workflow.definition,
-      steps: workflow.definition.steps.map((step) =>
-        step.kind === 'task' && (step.actions.includes('receive') || step.actions.includes('return'))
-          ? { ...step, unitId: deskAgencyId }
-          : step,
-      ),
-    },
+    ...workflow,
+    steps: workflow.steps.map((step) =>
+      step.kind === 'task' && (step.actions.includes('receive') || step.actions.includes('return'))
+        ? { ...step, unitId: deskAgencyId }
+        : step,
+    ),
   };
 }
