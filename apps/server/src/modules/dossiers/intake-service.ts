@@ -163,7 +163,8 @@ export async function receiveAtDesk(
   idempotencyKey: string | undefined,
 ): Promise<IntakeResult> {
   const scope = `staff:${officer.userId}`;
-  const hash = requestHash(input);
+  // The fingerprint matters only with a key (a retry is compared with the first request).
+  const hash = idempotencyKey === undefined ? '' : requestHash(input);
   const replayed = await replay(ctx, scope, idempotencyKey, hash);
   if (replayed) return replayed;
 
