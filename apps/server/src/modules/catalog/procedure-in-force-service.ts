@@ -214,10 +214,10 @@ const DEFAULTS_LIMIT = 10_000;
 
 function defaultWorkflowOf(agencyId: string, limitHours: number | null): WorkflowDefinition {
   const key = `${agencyId}|${limitHours}`;
-  let definition = defaults.get(key);
-  if (!definition) {
-    if (defaults.size >= DEFAULTS_LIMIT) defaults.clear();
-    defaults.set(key, (definition = defaultWorkflow(agencyId, limitHours)));
-  }
+  const known = defaults.get(key);
+  if (known) return known;
+  if (defaults.size >= DEFAULTS_LIMIT) defaults.clear();
+  const definition = defaultWorkflow(agencyId, limitHours);
+  defaults.set(key, definition);
   return definition;
 }

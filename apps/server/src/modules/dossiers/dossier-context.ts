@@ -56,8 +56,7 @@ export function decideContext(
 const snapshotsOfContent = new WeakMap<ProcedureInForce['content'], Map<string, ProcedureSnapshot>>();
 
 export function procedureSnapshot(p: ProcedureInForce, channel: ChannelKind): ProcedureSnapshot {
-  let made = snapshotsOfContent.get(p.content);
-  if (!made) snapshotsOfContent.set(p.content, (made = new Map()));
+  const made = madeOnce(snapshotsOfContent, p.content, () => new Map<string, ProcedureSnapshot>());
   const key = JSON.stringify([
     p.procedureId,
     p.versionId,
@@ -67,9 +66,20 @@ export function procedureSnapshot(p: ProcedureInForce, channel: ChannelKind): Pr
     p.fieldName,
     channel,
   ]);
-  let snapshot = made.get(key);
-  if (!snapshot) made.set(key, (snapshot = Object.freeze(makeProcedureSnapshot(p, channel))));
-  return snapshot;
+  return madeOnce(made, key, () => Object.freeze(makeProcedureSnapshot(p, channel)));
+}
+
+/** The value kept under `key`, made and kept the first time. */
+function madeOnce<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const value = make();
+  map.set(key, value);
+  return value;
 }
 
 function makeProcedureSnapshot(p: ProcedureInForce, channel: ChannelKind): ProcedureSnapshot {
@@ -113,10 +123,8 @@ export function withDeskSteps(
   if (workflow.version !== null || deskAgencyId === null || deskAgencyId === workflow.definition.leadAgencyId)
     return workflow;
   // One object per workflow and desk, shared by its receptions (hashed once by `snapshot-store`).
-  let made = withDeskStepsMade.get(workflow.definition);
-  if (!made) withDeskStepsMade.set(workflow.definition, (made = new Map()));
-  let definition = made.get(deskAgencyId);
-  if (!definition) made.set(deskAgencyId, (definition = movedToDesk(workflow.definition, deskAgencyId)));
+  const made = madeOnce(withDeskStepsMade, workflow.definition, () => new Map<string, WorkflowDefinition>());
+  const definition = madeOnce(made, deskAgencyId, () => movedToDesk(workflow.definition, deskAgencyId));
   return { version: null, definition };
 }
 
