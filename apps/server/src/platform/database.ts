@@ -252,8 +252,14 @@ export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T>
 
 /** PostgreSQL's unique_violation, however the driver or Drizzle wrapped it. */
 export function isUniqueViolation(error: unknown): boolean {
+  return uniqueViolation(error) !== null;
+}
+
+/** The unique_violation in `error` (however wrapped), with the constraint named when the driver says. */
+export function uniqueViolation(error: unknown): { constraint: string | null } | null {
   for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === '23505') return { constraint: typeof constraint === 'string' ? constraint : null };
   }
-  return false;
+  return null;
 }

@@ -6,11 +6,11 @@ import { type RollupDelta, rollupDeltas } from '@motcua/domain/dossier/dossier-r
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { type DossierState, evolve } from '@motcua/domain/dossier/dossier-state';
 import { dossierSyncPayload, progressPayload } from '@motcua/domain/dossier/national-sync';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError, conflict } from '../../platform/app-error';
 import { type AuditRecord, auditCtes } from '../../platform/audit-log';
-import { type Db, isUniqueViolation } from '../../platform/database';
+import { type Db, uniqueViolation } from '../../platform/database';
 import type { JobData } from '../../platform/job-queue';
 import { toAppError as calendarAppError } from '../calendar/calendar-service';
 import { attachFiles, refreshFileReaders } from '../documents/document-service';
@@ -34,6 +34,9 @@ export function toAppError(error: unknown): unknown {
   if (error.code === 'DOSSIER_NOT_FOUND') return new AppError(error.code, 404, error.message, error.details);
   return new AppError(error.code, status, error.message, error.details);
 }
+
+/** The primary key of `dossiers.idempotency_keys` (migration 0008). */
+const IDEMPOTENCY_KEYS_PKEY = 'idempotency_keys_scope_key_pk';
 
 export const versionConflict = () =>
   conflict(
@@ -160,7 +163,12 @@ export function planCommit(
  * the commit, so the plans must be of different agencies). Throws a version conflict when a projection
  * had moved on; either all of it commits or none.
  */
-export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<void> {
+export async function writePlans(
+  tx: Db,
+  plans: readonly CommitPlan[],
+  /** Further common table expressions of the same statement (the submissions' Idempotency-Keys). */
+  also: readonly SQL[] = [],
+): Promise<void> {
   if (plans.length === 0) return;
   for (const p of plans) {
     const by = p.access.userId ?? '';
@@ -185,13 +193,16 @@ export async function writePlans(tx: Db, plans: readonly CommitPlan[]): Promise<
         deltas: p.deltas,
       })),
       [
+        ...also,
         sql`national_sync_jobs as (${syncJobs})`,
         ...auditCtes(plans.map((p) => ({ actor: p.access.actor, entry: p.audit, at: p.ctx.now() }))),
       ],
     );
   } catch (error) {
-    // The same event numbers appended by a concurrent command of the same dossier.
-    if (isUniqueViolation(error)) throw versionConflict();
+    // The same event numbers appended by a concurrent command of the same dossier. A submission's
+    // Idempotency-Key already stored is the caller's to answer (with the first submission's dossier).
+    const violated = uniqueViolation(error);
+    if (violated && violated.constraint !== IDEMPOTENCY_KEYS_PKEY) throw versionConflict();
     throw error;
   }
   if (!written) throw versionConflict();

@@ -122,9 +122,8 @@ async function writeIntakes(db: Db, writes: readonly IntakeWrite[]): Promise<Int
         written: { row, events, calendar: w.calendar },
       });
     }
-    // The keys first: the audit entries, written last, hold their chains until the commit.
-    await store.insertIdempotencyKeys(tx, keys);
-    await writePlans(tx, plans);
+    // The keys in the same statement as the rest: a key already stored fails it, and nothing is written.
+    await writePlans(tx, plans, keys.length > 0 ? [store.idempotencyKeysCte(keys)] : []);
     return results;
   });
 }

@@ -402,17 +402,22 @@ export async function markScanned(
     .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.id, id)));
 }
 
+/** The first answer to an Idempotency-Key (prepared: every submission with a key asks). */
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    .limit(1);
-  return row;
+  const result = (await executePrepared(
+    db,
+    sql`select request_hash as "requestHash", receiving_agency_id::text as "receivingAgencyId",
+          dossier_id::text as "dossierId"
+        from ${idempotencyKeys} where scope = ${scope} and key = ${key}`,
+  )) as { rows: { requestHash: string; receivingAgencyId: string; dossierId: string }[] };
+  return result.rows[0];
 }
 
-export async function insertIdempotencyKeys(
-  tx: Db,
+/**
+ * The insert of submissions' Idempotency-Keys, as a common table expression for `writeCommands`: a key
+ * already stored fails the whole statement (unique violation), so nothing of that submission is written.
+ */
+export function idempotencyKeysCte(
   rows: readonly {
     scope: string;
     key: string;
@@ -420,8 +425,8 @@ export async function insertIdempotencyKeys(
     receivingAgencyId: string;
     dossierId: string;
   }[],
-): Promise<void> {
-  if (rows.length > 0) await tx.insert(idempotencyKeys).values([...rows]);
+): SQL {
+  return sql`idempotency_keys as (${insertRowsFromJson(idempotencyKeys, rows)})`;
 }
 
 // ── rebuild ─────────────────────────────────────────────────────────────
