@@ -1,7 +1,8 @@
 // Desk receptions through the real HTTP API on PostgreSQL: 16 desk officers, each at the one-stop desk
 // of their own ward, receive dossiers of a commune procedure and accept them on the spot
 // (POST /api/dossiers with decision accept: validation, code, due date, events, projection, rollups,
-// national-sync job, audit entry, and the dossier's detail as the answer), back to back, 16 requests in
+// national-sync job, audit entry, and the dossier's detail as the answer; each with its own
+// Idempotency-Key, as the web's desk page sends), back to back, 16 requests in
 // flight, for 30 s after a warm-up. The baseline is pgbench's TPC-B with as many clients on the same
 // server in the same run; the target is intake ≥ 0.5 × pgbench's tps.
 // Run: npm run bench -- intake      (a throwaway PostgreSQL cluster; or DATABASE_URL=postgres://… of
@@ -69,6 +70,8 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         paths: ['/api/dossiers'],
         headers: d.headers,
         body: receptionBody(d.deskId, i),
+        // The desk's intake page sends one with every reception, so a retried one is not received twice.
+        idempotencyKeys: true,
       }));
       let base = server.base;
       if (APP_PROCESSES > 1) {

@@ -6,6 +6,8 @@ export interface ClientSpec {
   paths: readonly string[];
   headers?: Record<string, string>;
   body?: unknown;
+  /** Each request carries a new `Idempotency-Key`, as the web's submissions do. */
+  idempotencyKeys?: boolean;
 }
 
 export interface LoadResult {
@@ -43,6 +45,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       paths: [...c.paths],
       headers: c.headers ?? {},
       body: c.body === undefined ? null : JSON.stringify(c.body),
+      idempotencyKeys: c.idempotencyKeys === true,
     })),
     concurrency: options.concurrency,
     warmupMs: options.warmupMs ?? 0,

@@ -5,7 +5,8 @@
 //
 // workerData: {
 //   base: 'http://127.0.0.1:PORT',
-//   clients: [{ method, paths: [...], headers: {...}, body: string | null }],  // client i = clients[i % n]
+//   clients: [{ method, paths: [...], headers: {...}, body: string | null,  // client i = clients[i % n]
+//               idempotencyKeys }],    // true: each request carries a new Idempotency-Key
 //   concurrency,                       // requests in flight at any time (one keep-alive socket each)
 //   warmupMs, durationMs,              // time-based run: measure what completes in [warmup, warmup + duration]
 //   requests,                          // or count-based: stop after this many requests (all measured)
@@ -21,6 +22,7 @@ import { Pool } from 'undici';
 
 const { base, clients, concurrency, warmupMs = 0, durationMs = null, requests = null } = workerData;
 const pool = new Pool(base, { connections: concurrency, pipelining: 1 });
+const run = `${process.pid}-${Date.now().toString(36)}`;
 
 async function send(method, path, headers, body) {
   const res = await pool.request({ method, path, headers, body: body ?? undefined });
@@ -50,6 +52,7 @@ async function client(i) {
     if (performance.now() >= stopAt) return;
     issued++;
     const path = spec.paths[next++ % spec.paths.length];
+    if (spec.idempotencyKeys) headers['idempotency-key'] = `bench-${run}-${i}-${issued}`;
     const t0 = performance.now();
     let status = 0;
     let text = '';
