@@ -104,8 +104,11 @@ function makeProcedureSnapshot(p: ProcedureInForce, channel: ChannelKind): Proce
   };
 }
 
-/** Fingerprint of a request body, so a reused Idempotency-Key with different content is refused. */
-export function requestHash(body: unknown): string {
+/**
+ * SHA-256 (hex) of a value's JSON text: a request's fingerprint (a reused Idempotency-Key with different
+ * content is refused), a snapshot's key in `dossiers.snapshots`.
+ */
+export function jsonSha256(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 

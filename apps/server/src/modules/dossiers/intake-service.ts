@@ -12,9 +12,9 @@ import {
   actorOf,
   calendarFor,
   decideContext,
+  jsonSha256,
   type Officer,
   procedureSnapshot,
-  requestHash,
   rulesFor,
   withDeskSteps,
 } from './dossier-context';
@@ -181,7 +181,7 @@ export async function receiveAtDesk(
 ): Promise<IntakeResult> {
   const scope = `staff:${officer.userId}`;
   // The fingerprint matters only with a key (a retry is compared with the first request).
-  const hash = idempotencyKey === undefined ? '' : requestHash(input);
+  const hash = idempotencyKey === undefined ? '' : jsonSha256(input);
   return answeredOnce(ctx, { scope, key: idempotencyKey, hash }, async () => {
     const desk = await getDesk(ctx, input.deskId);
     await access.assertInScope('dossier.receive', desk.agencyId);
@@ -287,7 +287,7 @@ export async function submitOnline(
   if (idempotencyKey === undefined)
     throw invalid('IDEMPOTENCY_KEY_REQUIRED', 'Thiếu tiêu đề Idempotency-Key cho việc nộp hồ sơ trực tuyến');
   const scope = `citizen:${citizen.userId}`;
-  const hash = requestHash(input);
+  const hash = jsonSha256(input);
   return answeredOnce(ctx, { scope, key: idempotencyKey, hash }, async () => {
     const now = ctx.now();
     const procedure = await requireProcedure(ctx, input.procedure, now);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { WorkflowDefinition } from '@motcua/domain/catalog/workflow';
 import type {
   DossierAccepted,
@@ -10,6 +9,7 @@ import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/database';
 import { insertRowsFromJson } from '../../platform/json-rows';
+import { jsonSha256 } from './dossier-context';
 import { snapshots } from './schema';
 
 /**
@@ -54,7 +54,7 @@ const KNOWN_LIMIT = 10_000;
 function hashOf(body: Snapshot): string {
   let hash = hashes.get(body);
   if (hash === undefined) {
-    hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    hash = jsonSha256(body);
     hashes.set(body, hash);
   }
   return hash;
