@@ -402,15 +402,13 @@ export async function markScanned(
     .where(and(eq(dossiers.receivingAgencyId, receivingAgencyId), eq(dossiers.id, id)));
 }
 
-/** The first answer to an Idempotency-Key (prepared: every submission with a key asks). */
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {
-  const result = (await executePrepared(
-    db,
-    sql`select request_hash as "requestHash", receiving_agency_id::text as "receivingAgencyId",
-          dossier_id::text as "dossierId"
-        from ${idempotencyKeys} where scope = ${scope} and key = ${key}`,
-  )) as { rows: { requestHash: string; receivingAgencyId: string; dossierId: string }[] };
-  return result.rows[0];
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return row;
 }
 
 /**
