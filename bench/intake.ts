@@ -12,7 +12,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { intakeBatchStats } from '../apps/server/src/modules/dossiers/intake-writer';
+import { type IntakeBatchStats, intakeBatchStats } from '../apps/server/src/modules/dossiers/intake-writer';
 import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { type BenchAppProcesses, startBenchAppProcesses } from './support/app-processes';
@@ -59,7 +59,13 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
     const port = new URL(bench.databaseUrl!).port || '5432';
     let appCpu = 0;
     let loopBusy = 0;
-    let batching = { receptions: 0, batches: 0, retriedAlone: 0 };
+    let batching: IntakeBatchStats = {
+      receptions: 0,
+      batches: 0,
+      retriedAlone: 0,
+      forecastWritten: 0,
+      forecastFailed: 0,
+    };
     let postgresCpu: number | null = null;
     let processes: BenchAppProcesses | null = null;
     try {
@@ -128,7 +134,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         APP_PROCESSES > 1
           ? `intake: CPU per reception "app process" is the ${APP_PROCESSES} workers and the bench process (primary and load worker)`
           : `intake: the app's event loop was busy ${(100 * loopBusy).toFixed(0)} % of the time (the load worker runs in its own thread)`,
-        `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared transactions (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch`,
+        `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared transactions (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch; numbers forecast for ${batching.forecastWritten} writes (${batching.forecastFailed} forecasts failed and were read again)`,
         `intake: checked ${checked}`,
         `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,
       ],

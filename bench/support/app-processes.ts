@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { IntakeBatchStats } from '../../apps/server/src/modules/dossiers/intake-writer';
 import { startWorkers } from '../../apps/server/src/platform/process-cluster';
 import type { BenchDatabase } from './bench-app';
 import { processesCpuMs } from './cpu-time';
@@ -12,7 +13,7 @@ export interface BenchAppProcesses {
   /** CPU of the worker processes so far, in ms (this process, the primary, is measured apart). */
   cpuMs(): number;
   /** Group-commit counters summed over the workers. */
-  batchStats(): Promise<{ receptions: number; batches: number; retriedAlone: number }>;
+  batchStats(): Promise<IntakeBatchStats>;
   close(): Promise<void>;
 }
 
@@ -41,18 +42,16 @@ export async function startBenchAppProcesses(
     base: `http://127.0.0.1:${pool.port}`,
     cpuMs: () => processesCpuMs(pool.pids()),
     async batchStats() {
-      const answers = (await pool.ask('batch-stats')) as {
-        receptions: number;
-        batches: number;
-        retriedAlone: number;
-      }[];
+      const answers = (await pool.ask('batch-stats')) as IntakeBatchStats[];
       return answers.reduce(
         (sum, a) => ({
           receptions: sum.receptions + a.receptions,
           batches: sum.batches + a.batches,
           retriedAlone: sum.retriedAlone + a.retriedAlone,
+          forecastWritten: sum.forecastWritten + a.forecastWritten,
+          forecastFailed: sum.forecastFailed + a.forecastFailed,
         }),
-        { receptions: 0, batches: 0, retriedAlone: 0 },
+        { receptions: 0, batches: 0, retriedAlone: 0, forecastWritten: 0, forecastFailed: 0 },
       );
     },
     close: () => pool.stop(),

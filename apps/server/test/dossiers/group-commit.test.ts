@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBatchStats } from '../../src/modules/dossiers/intake-writer';
+import { nextIntakeNumbers } from '../../src/modules/dossiers/store';
 import { verifyAuditChain } from '../../src/platform/audit-log';
+import { inTransaction } from '../../src/platform/database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { deskOf, People, receive, registerCitizen, submitOnline } from './dossier-fixtures';
 
@@ -93,5 +96,70 @@ describe('receptions of several agencies at once', () => {
     expect(
       mine.body.dossiers.filter((d: { code: string }) => d.code.startsWith(`${wards[1]}-260302-`)),
     ).toHaveLength(7);
+  });
+});
+
+describe('numbers forecast by this process', () => {
+  it('are read again when another writer took one first, and the failed write leaves nothing behind', async () => {
+    // A day of its own, so no earlier test's receptions are in this counter.
+    t.clock.advance(24 * 3600_000);
+    const day = '260303';
+    const db = t.database.db;
+    const anBinh = await t.loginStaff('motcua.anbinh'); // the session of yesterday has expired
+    const anBinhId = agencyIds[0]!;
+    const numberOf = (r: { body: { summary: { code: string } } }) => {
+      expect(r.body.summary.code.startsWith(`${wards[0]}-${day}-`)).toBe(true);
+      return Number(r.body.summary.code.slice(-4));
+    };
+    const written = async () => {
+      const [row] = (
+        (await db.execute(sql`
+          select (select count(*) from dossiers.dossiers where receiving_agency_id = ${anBinhId})::int as dossiers,
+            (select count(*) from dossiers.events where receiving_agency_id = ${anBinhId})::int as events,
+            (select count(*) from audit.entries where agency_id = ${anBinhId})::int as audited`)) as {
+          rows: { dossiers: number; events: number; audited: number }[];
+        }
+      ).rows;
+      return row!;
+    };
+
+    // The day's first reception reads its numbers; the next is forecast, in one statement.
+    const first = await receive(anBinh, anBinhDesk);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(numberOf(first)).toBe(1);
+    const s1 = intakeBatchStats(db);
+    const second = await receive(anBinh, anBinhDesk);
+    expect(second.status).toBe(201);
+    expect(numberOf(second)).toBe(2);
+    const s2 = intakeBatchStats(db);
+    expect(s2.forecastWritten).toBe(s1.forecastWritten + 1);
+    expect(s2.forecastFailed).toBe(s1.forecastFailed);
+
+    // Another process receives at An Bình meanwhile, and takes number 3.
+    await inTransaction(db, (tx) =>
+      nextIntakeNumbers(tx, [{ receivingAgencyId: anBinhId, day: '2026-03-03', book: null }]),
+    );
+    const before = await written();
+    const third = await receive(anBinh, anBinhDesk);
+    expect(third.status, JSON.stringify(third.body)).toBe(201);
+    expect(numberOf(third)).toBe(4);
+    const s3 = intakeBatchStats(db);
+    expect(s3.forecastFailed).toBe(s2.forecastFailed + 1);
+    // The forecast statement rolled back whole: only the reception written again is there.
+    const after = await written();
+    expect(after.dossiers).toBe(before.dossiers + 1);
+    expect(after.audited).toBe(before.audited + 1);
+    const thirdEvents = (await db.execute(
+      sql`select count(*)::int as n from dossiers.events where dossier_id = ${third.body.summary.id}`,
+    )) as { rows: { n: number }[] };
+    expect(after.events - before.events).toBe(thirdEvents.rows[0]!.n);
+
+    // The counter is now read, not forecast, for a while: another process may be receiving here.
+    const fourth = await receive(anBinh, anBinhDesk);
+    expect(numberOf(fourth)).toBe(5);
+    const s4 = intakeBatchStats(db);
+    expect(s4.forecastWritten).toBe(s3.forecastWritten);
+    expect(s4.forecastFailed).toBe(s3.forecastFailed);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

@@ -161,13 +161,16 @@ export function planCommit(
  * statement), the applicants' notices, then — last, just before the commit — the events, projections,
  * daily counters and audit entries in one statement (each audit entry locks its agency's chain until
  * the commit, so the plans must be of different agencies). Throws a version conflict when a projection
- * had moved on; either all of it commits or none.
+ * had moved on; either all of it commits or none. When `writtenInOneStatement(plans)`, that statement is
+ * all there is, and the caller needs no transaction for it.
  */
 export async function writePlans(
   tx: Db,
   plans: readonly CommitPlan[],
   /** Further common table expressions of the same statement (the submissions' Idempotency-Keys). */
   also: readonly SQL[] = [],
+  /** A condition over `also` without which the statement fails (`store.expectedIntakeNumbers`). */
+  require?: SQL,
 ): Promise<void> {
   if (plans.length === 0) return;
   for (const p of plans) {
@@ -197,6 +200,7 @@ export async function writePlans(
         sql`national_sync_jobs as (${syncJobs})`,
         ...auditCtes(plans.map((p) => ({ actor: p.access.actor, entry: p.audit, at: p.ctx.now() }))),
       ],
+      require,
     );
   } catch (error) {
     // The same event numbers appended by a concurrent command of the same dossier. A submission's
@@ -268,6 +272,16 @@ function newsFor(state: DossierState, events: readonly DossierEvent[]): string |
 }
 
 /** The applicant with an account hears of each step that concerns them, in their portal inbox. */
+/** Whether `writePlans` writes only its one statement: no files to attach, no applicant to tell. */
+export function writtenInOneStatement(plans: readonly CommitPlan[]): boolean {
+  return plans.every((p) => p.files.ids.length === 0 && !p.files.refreshReaders && !tellsApplicant(p));
+}
+
+function tellsApplicant(plan: CommitPlan): boolean {
+  return Boolean(plan.state.applicant?.accountId) && plan.applicantNews !== null;
+}
+
+/** Tells the applicant with an account what changed, when it is news to them (see `tellsApplicant`). */
 async function tellApplicant(tx: Db, plan: CommitPlan): Promise<void> {
   const accountId = plan.state.applicant?.accountId;
   if (!accountId || plan.applicantNews === null) return;

@@ -6,19 +6,26 @@ import { type DecideContext, decide } from '@motcua/domain/dossier/dossier-decid
 import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { DossierRules } from '@motcua/domain/dossier/dossier-rules';
 import { evolve, initialDossierState } from '@motcua/domain/dossier/dossier-state';
+import type { SQL } from 'drizzle-orm';
 import type { AccessContext, ServiceContext } from '../../platform/access-context';
 import { AppError } from '../../platform/app-error';
 import { type Db, inTransaction } from '../../platform/database';
-import { type CommitPlan, planCommit, writePlans } from './dossier-commit';
+import { type CommitPlan, planCommit, writePlans, writtenInOneStatement } from './dossier-commit';
+import { IntakeNumberForecast, type IntakeNumbers } from './intake-numbers';
 import type { WrittenDossier } from './query-service';
 import * as store from './store';
 
 /**
  * The write of a new dossier, with group commit: receptions that arrive while others are being written
- * wait for them and then go together, in one transaction and a handful of statements (their numbers in
- * one, their national-sync jobs in one, their events, projections, counters and audit entries in one),
- * instead of seven round trips each. A batch holds at most one reception per receiving agency: the
- * agency's code sequence and audit chain are taken once per statement. Alone, a reception goes at once.
+ * wait for them and then go together, in one statement (their numbers, events, projections, counters,
+ * national-sync jobs, Idempotency-Keys and audit entries) instead of seven round trips each. A batch
+ * holds at most one reception per receiving agency: the agency's code sequence and audit chain are
+ * taken once per statement. Alone, a reception goes at once.
+ *
+ * The numbers are forecast (`IntakeNumberForecast`): the statement takes them and fails when they are
+ * not the ones forecast, so it needs no transaction of its own. Without a forecast (an agency's first
+ * reception of the day in this process, or another process receiving at the same agency), a transaction
+ * reads the numbers first and then writes.
  *
  * Each reception is still all or nothing: when a batch fails (a reused Idempotency-Key, an exhausted
  * sequence, a refusal by the decider), it is rolled back whole — its numbers are given back — and each
@@ -59,73 +66,121 @@ export interface IntakeWrite {
 
 const bookKeyOf = (w: IntakeWrite) => w.deskId ?? 'online';
 
-/** Writes receptions of different receiving agencies in one transaction; all commit or none. */
-async function writeIntakes(db: Db, writes: readonly IntakeWrite[]): Promise<IntakeResult[]> {
-  return inTransaction(db, async (tx) => {
-    const numbers = await store.nextIntakeNumbers(
-      tx,
-      writes.map((w) => ({
-        receivingAgencyId: w.receivingAgencyId,
-        day: w.date,
-        book: w.acceptsAtOnce ? { bookKey: bookKeyOf(w), year: Number(w.date.slice(0, 4)) } : null,
-      })),
-    );
-    const plans: CommitPlan[] = [];
-    const results: IntakeResult[] = [];
-    const keys = [];
-    for (const [i, w] of writes.entries()) {
-      const { sequence, book } = numbers[i]!;
-      if (sequence > MAX_DAILY_SEQUENCE)
-        throw new AppError('DAILY_SEQUENCE_EXHAUSTED', 503, 'Đã hết số thứ tự hồ sơ trong ngày của cơ quan');
-      const dossierId = randomUUID();
-      const code = formatDossierCode({ agencyCode: w.agencyCode, date: w.date, sequence });
-      const plan = w.build({ dossierId, code });
-      const before = initialDossierState();
-      let state = before;
-      const events: DossierEvent[] = [];
-      const apply = (command: DossierCommand) => {
-        for (const e of decide(state, command, w.decideContext)) {
-          events.push(e);
-          state = evolve(state, e);
-        }
-      };
-      apply(plan.first);
-      if (plan.decision) apply(plan.decision(book));
-      if (w.idempotency.key !== undefined)
-        keys.push({
-          scope: w.idempotency.scope,
-          key: w.idempotency.key,
-          requestHash: w.idempotency.hash,
-          receivingAgencyId: w.receivingAgencyId,
-          dossierId,
-        });
-      const commit = planCommit(
-        w.ctx,
-        w.access,
-        {
-          before,
-          events,
-          deskAgencyId: w.deskAgencyId,
-          calendar: w.calendar,
-          rules: w.rules,
-          agencyNames: w.agencyNames,
-        },
-        [],
-      );
-      plans.push(commit);
-      // A new row: the columns the projection leaves to their defaults are the defaults.
-      const row: store.DossierRow = { ...commit.projection, alerts: [] } as store.DossierRow;
-      results.push({
-        dossierId,
-        receivingAgencyId: w.receivingAgencyId,
-        created: true,
-        written: { row, events, calendar: w.calendar },
-      });
+const numbersWanted = (w: IntakeWrite): store.IntakeNumbersWanted => ({
+  receivingAgencyId: w.receivingAgencyId,
+  day: w.date,
+  book: w.acceptsAtOnce ? { bookKey: bookKeyOf(w), year: Number(w.date.slice(0, 4)) } : null,
+});
+
+/**
+ * Writes receptions of different receiving agencies together; all commit or none. With their numbers
+ * forecast, in one statement that takes and checks them (and no transaction of its own when that
+ * statement is all there is); otherwise, or when the forecast was wrong, in a transaction that reads the
+ * numbers first and then writes.
+ */
+async function writeIntakes(
+  db: Db,
+  writes: readonly IntakeWrite[],
+  forecast: IntakeNumberForecast,
+  stats: IntakeBatchStats,
+): Promise<IntakeResult[]> {
+  const wanted = writes.map(numbersWanted);
+  const expected = forecast.reserve(wanted);
+  if (expected) {
+    try {
+      const planned = planIntakes(writes, expected);
+      const numbers = store.expectedIntakeNumbers(wanted, expected);
+      const also = [...numbers.ctes, ...planned.also];
+      if (writtenInOneStatement(planned.plans)) await writePlans(db, planned.plans, also, numbers.condition);
+      else await inTransaction(db, (tx) => writePlans(tx, planned.plans, also, numbers.condition));
+      stats.forecastWritten++;
+      return planned.results;
+    } catch (error) {
+      stats.forecastFailed++;
+      forecast.forget(wanted, store.intakeNumbersMoved(error));
     }
-    // The keys in the same statement as the rest: a key already stored fails it, and nothing is written.
-    await writePlans(tx, plans, keys.length > 0 ? [store.idempotencyKeysCte(keys)] : []);
-    return results;
+  }
+  const [results, taken] = await inTransaction(db, async (tx) => {
+    const taken = await store.nextIntakeNumbers(tx, wanted);
+    const planned = planIntakes(writes, taken);
+    await writePlans(tx, planned.plans, planned.also);
+    return [planned.results, taken] as const;
   });
+  forecast.learn(wanted, taken);
+  return results;
+}
+
+/** Each reception decided with its numbers: what to write, and what to answer once it is written. */
+function planIntakes(
+  writes: readonly IntakeWrite[],
+  numbers: readonly IntakeNumbers[],
+): { plans: CommitPlan[]; results: IntakeResult[]; also: SQL[] } {
+  const plans: CommitPlan[] = [];
+  const results: IntakeResult[] = [];
+  const keys = [];
+  for (const [i, w] of writes.entries()) {
+    const { sequence, book } = numbers[i]!;
+    if (sequence > MAX_DAILY_SEQUENCE)
+      throw new AppError('DAILY_SEQUENCE_EXHAUSTED', 503, 'Đã hết số thứ tự hồ sơ trong ngày của cơ quan');
+    const dossierId = randomUUID();
+    const code = formatDossierCode({ agencyCode: w.agencyCode, date: w.date, sequence });
+    const plan = w.build({ dossierId, code });
+    const before = initialDossierState();
+    let state = before;
+    const events: DossierEvent[] = [];
+    const apply = (command: DossierCommand) => {
+      for (const e of decide(state, command, w.decideContext)) {
+        events.push(e);
+        state = evolve(state, e);
+      }
+    };
+    apply(plan.first);
+    if (plan.decision) apply(plan.decision(book));
+    if (w.idempotency.key !== undefined)
+      keys.push({
+        scope: w.idempotency.scope,
+        key: w.idempotency.key,
+        requestHash: w.idempotency.hash,
+        receivingAgencyId: w.receivingAgencyId,
+        dossierId,
+      });
+    const commit = planCommit(
+      w.ctx,
+      w.access,
+      {
+        before,
+        events,
+        deskAgencyId: w.deskAgencyId,
+        calendar: w.calendar,
+        rules: w.rules,
+        agencyNames: w.agencyNames,
+      },
+      [],
+    );
+    plans.push(commit);
+    // A new row: the columns the projection leaves to their defaults are the defaults.
+    const row: store.DossierRow = { ...commit.projection, alerts: [] } as store.DossierRow;
+    results.push({
+      dossierId,
+      receivingAgencyId: w.receivingAgencyId,
+      created: true,
+      written: { row, events, calendar: w.calendar },
+    });
+  }
+  // The keys in the same statement as the rest: a key already stored fails it, and nothing is written.
+  return { plans, results, also: keys.length > 0 ? [store.idempotencyKeysCte(keys)] : [] };
+}
+
+/** How this process's receptions were written so far (for tests and the bench). */
+export interface IntakeBatchStats {
+  /** Receptions written in batches of more than one, and those batches. */
+  receptions: number;
+  batches: number;
+  /** Receptions of failed batches, each written again alone. */
+  retriedAlone: number;
+  /** Writes (batches or receptions alone) with forecast numbers, in one statement: written, failed. */
+  forecastWritten: number;
+  forecastFailed: number;
 }
 
 interface Waiting {
@@ -136,15 +191,28 @@ interface Waiting {
 
 /** Batches in flight at once per process (each on its own connection). */
 const maxBatchesInFlight = 2;
+/**
+ * Receptions waiting, at least, to start a batch while another is in flight. The second batch keeps
+ * the database busy while this process builds the next statement and answers the last one; a small one
+ * only adds a statement's fixed cost. Measured with `npm run bench -- intake` (docs/operations.md): 6–8
+ * gave 1,540–1,560 receptions/s, 4 gave 1,160 and 12 gave 1,360; one batch at a time, 1,230–1,300.
+ */
+const minBatchBesideAnother = 8;
 /** Receptions in one batch at most (one statement's rows). */
 const maxBatchSize = 64;
 
 class IntakeBatcher {
   readonly #db: Db;
+  readonly #forecast = new IntakeNumberForecast();
   #waiting: Waiting[] = [];
   #inFlight = 0;
-  /** Receptions written in batches of more than one, and those batches (for tests and the bench). */
-  batched = { receptions: 0, batches: 0, retriedAlone: 0 };
+  readonly batched: IntakeBatchStats = {
+    receptions: 0,
+    batches: 0,
+    retriedAlone: 0,
+    forecastWritten: 0,
+    forecastFailed: 0,
+  };
 
   constructor(db: Db) {
     this.#db = db;
@@ -158,7 +226,10 @@ class IntakeBatcher {
   }
 
   #pump(): void {
-    while (this.#inFlight < maxBatchesInFlight && this.#waiting.length > 0) {
+    while (
+      this.#inFlight < maxBatchesInFlight &&
+      this.#waiting.length >= (this.#inFlight === 0 ? 1 : minBatchBesideAnother)
+    ) {
       const batch: Waiting[] = [];
       const rest: Waiting[] = [];
       const agencies = new Set<string>();
@@ -173,36 +244,48 @@ class IntakeBatcher {
       // flight with agencies in common wait for each other instead of deadlocking.
       batch.sort((a, b) => (a.write.receivingAgencyId < b.write.receivingAgencyId ? -1 : 1));
       this.#inFlight++;
-      void this.#run(batch).finally(() => {
-        this.#inFlight--;
-        this.#pump();
-      });
+      void this.#run(batch);
     }
   }
 
+  /** Writes a batch, then starts the next one before answering this one's receptions. */
   async #run(batch: Waiting[]): Promise<void> {
+    let outcomes: PromiseSettledResult<IntakeResult>[];
+    try {
+      outcomes = await this.#write(batch);
+    } catch (error) {
+      outcomes = batch.map(() => ({ status: 'rejected', reason: error }));
+    }
+    // The next batch's statement is sent before these answers are built: the database works on it
+    // meanwhile, instead of waiting for this process to answer.
+    this.#inFlight--;
+    this.#pump();
+    for (const [i, w] of batch.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome.status === 'fulfilled') w.resolve(outcome.value);
+      else w.reject(outcome.reason);
+    }
+  }
+
+  async #write(batch: Waiting[]): Promise<PromiseSettledResult<IntakeResult>[]> {
     if (batch.length > 1) {
       try {
         const results = await writeIntakes(
           this.#db,
           batch.map((w) => w.write),
+          this.#forecast,
+          this.batched,
         );
         this.batched.batches++;
         this.batched.receptions += batch.length;
-        for (const [i, w] of batch.entries()) w.resolve(results[i]!);
-        return;
+        return results.map((value) => ({ status: 'fulfilled', value }));
       } catch {
         // Rolled back whole: each alone below, for its own answer.
         this.batched.retriedAlone += batch.length;
       }
     }
-    await Promise.all(
-      batch.map((w) =>
-        writeIntakes(this.#db, [w.write]).then(
-          (results) => w.resolve(results[0]!),
-          (error: unknown) => w.reject(error),
-        ),
-      ),
+    return Promise.allSettled(
+      batch.map(async (w) => (await writeIntakes(this.#db, [w.write], this.#forecast, this.batched))[0]!),
     );
   }
 }
@@ -224,6 +307,6 @@ export function writeIntake(write: IntakeWrite): Promise<IntakeResult> {
 }
 
 /** How this process's receptions were written so far (group commit at work). */
-export function intakeBatchStats(db: Db): { receptions: number; batches: number; retriedAlone: number } {
+export function intakeBatchStats(db: Db): IntakeBatchStats {
   return { ...batcherOf(db).batched };
 }

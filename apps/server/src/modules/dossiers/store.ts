@@ -25,40 +25,18 @@ export interface IntakeNumbersWanted {
  * trip): each one's code sequence and, when wanted, its book number, with the same row locks and the same
  * give-back on rollback as `nextBookNumber`: the row locks serialise concurrent intake at an agency, a
  * rollback gives the numbers back. In the order asked.
- *
- * Rows are locked in a fixed order, so two such statements in flight wait for each other rather than
- * deadlock: every code row first (in the order given: callers sort by agency), then every book row —
- * the book upsert reads the count of the code upsert's rows, which makes PostgreSQL finish the codes
- * before it takes any book row, whatever plan it picks for the rest.
  */
 export async function nextIntakeNumbers(
   tx: Db,
   wanted: readonly IntakeNumbersWanted[],
 ): Promise<{ sequence: number; book: number | null }[]> {
   if (wanted.length === 0) return [];
-  if (new Set(wanted.map((w) => w.receivingAgencyId)).size !== wanted.length)
-    throw new Error('nextIntakeNumbers: one reception per receiving agency');
-  const codes = wanted.map((w) => ({ agency: w.receivingAgencyId, day: w.day }));
-  const books = wanted.flatMap((w) =>
-    w.book ? [{ agency: w.receivingAgencyId, book_key: w.book.bookKey, year: w.book.year }] : [],
-  );
   const result = (await executePrepared(
     tx,
     sql`
-    with code as (
-      insert into ${codeSequences} as s (receiving_agency_id, day, last)
-      select w.agency, w.day, 1 from jsonb_to_recordset(${JSON.stringify(codes)}::jsonb) as w(agency uuid, day date)
-      on conflict (receiving_agency_id, day) do update set last = s.last + 1
-      returning s.receiving_agency_id, s.last),
-    codes_taken as (select count(*) as n from code),
-    book as (
-      insert into ${bookSequences} as b (receiving_agency_id, book_key, year, last)
-      select w.agency, w.book_key, w.year, 1
-      from codes_taken, jsonb_to_recordset(${JSON.stringify(books)}::jsonb) as w(agency uuid, book_key text, year int)
-      on conflict (receiving_agency_id, book_key, year) do update set last = b.last + 1
-      returning b.receiving_agency_id, b.last)
+    with ${sql.join(intakeNumberCtes(wanted), sql`, `)}
     select code.receiving_agency_id::text as agency, code.last as sequence, book.last as book
-    from code left join book on book.receiving_agency_id = code.receiving_agency_id`,
+    from intake_code code left join intake_book book on book.receiving_agency_id = code.receiving_agency_id`,
   )) as {
     rows: { agency: string; sequence: number; book: number | null }[];
   };
@@ -67,6 +45,75 @@ export async function nextIntakeNumbers(
     const r = byAgency.get(w.receivingAgencyId)!;
     return { sequence: Number(r.sequence), book: r.book === null ? null : Number(r.book) };
   });
+}
+
+/**
+ * The numbers `wanted` take, as common table expressions of a larger statement (`intake_code`,
+ * `intake_book`), with `condition`: true when each took the number `expected` says. The statement is
+ * to select `intake_numbers_as_expected(condition)` first (`writeCommands`' `require`), which fails it
+ * — all of it rolls back, the numbers are given back — when another writer took one of them first.
+ * Taken first, the number rows are locked before anything else the statement writes, as in a
+ * transaction that runs `nextIntakeNumbers` first.
+ */
+export function expectedIntakeNumbers(
+  wanted: readonly IntakeNumbersWanted[],
+  expected: readonly { sequence: number; book: number | null }[],
+): { ctes: SQL[]; condition: SQL } {
+  const forecast = wanted.map((w, i) => ({
+    agency: w.receivingAgencyId,
+    sequence: expected[i]!.sequence,
+    book: w.book ? expected[i]!.book : null,
+  }));
+  return {
+    ctes: [
+      ...intakeNumberCtes(wanted),
+      sql`intake_expected as (
+        select * from jsonb_to_recordset(${JSON.stringify(forecast)}::jsonb) as e(agency uuid, sequence int, book int))`,
+    ],
+    condition: sql`not exists (
+        select 1 from intake_expected e left join intake_code c on c.receiving_agency_id = e.agency
+        where c.last is distinct from e.sequence)
+      and not exists (
+        select 1 from intake_expected e left join intake_book b on b.receiving_agency_id = e.agency
+        where e.book is not null and b.last is distinct from e.book)`,
+  };
+}
+
+/** The error of a statement whose forecast numbers another writer took first (migration 0021). */
+export function intakeNumbersMoved(error: unknown): boolean {
+  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === 'MC001') return true;
+  return false;
+}
+
+/**
+ * Each reception's code sequence +1 (`intake_code`) and, when wanted, its book number +1 (`intake_book`),
+ * returning the numbers taken. Rows are locked in a fixed order, so two such statements in flight wait
+ * for each other rather than deadlock: every code row first (in the order given: callers sort by
+ * agency), then every book row — the book upsert reads the count of the code upsert's rows, which makes
+ * PostgreSQL finish the codes before it takes any book row, whatever plan it picks for the rest.
+ */
+function intakeNumberCtes(wanted: readonly IntakeNumbersWanted[]): SQL[] {
+  if (new Set(wanted.map((w) => w.receivingAgencyId)).size !== wanted.length)
+    throw new Error('intake numbers: one reception per receiving agency');
+  const codes = wanted.map((w) => ({ agency: w.receivingAgencyId, day: w.day }));
+  const books = wanted.flatMap((w) =>
+    w.book ? [{ agency: w.receivingAgencyId, book_key: w.book.bookKey, year: w.book.year }] : [],
+  );
+  return [
+    sql`intake_code as (
+      insert into ${codeSequences} as s (receiving_agency_id, day, last)
+      select w.agency, w.day, 1 from jsonb_to_recordset(${JSON.stringify(codes)}::jsonb) as w(agency uuid, day date)
+      on conflict (receiving_agency_id, day) do update set last = s.last + 1
+      returning s.receiving_agency_id, s.last)`,
+    sql`intake_codes_taken as (select count(*) as n from intake_code)`,
+    sql`intake_book as (
+      insert into ${bookSequences} as b (receiving_agency_id, book_key, year, last)
+      select w.agency, w.book_key, w.year, 1
+      from intake_codes_taken, jsonb_to_recordset(${JSON.stringify(books)}::jsonb) as w(agency uuid, book_key text, year int)
+      on conflict (receiving_agency_id, book_key, year) do update set last = b.last + 1
+      returning b.receiving_agency_id, b.last)`,
+  ];
 }
 
 /** Takes the next number of a desk's yearly tracking book (row-locked until commit, given back on rollback). */
@@ -135,6 +182,8 @@ export async function writeCommands(
   tx: Db,
   items: readonly CommandWrite[],
   also: readonly SQL[],
+  /** A condition over `also` the statement fails without (`expectedIntakeNumbers`), checked first. */
+  require?: SQL,
 ): Promise<boolean> {
   const ctes: SQL[] = [];
   const snapshotWrites = new SnapshotWrites();
@@ -184,7 +233,9 @@ export async function writeCommands(
   // Prepared: an intake batch's statement has the same text whatever its size (rows as JSON parameters).
   const result = (await executePrepared(
     tx,
-    sql`with ${sql.join(ctes, sql`, `)} select (${counted})::int as written`,
+    sql`with ${sql.join(ctes, sql`, `)} select ${
+      require ? sql`dossiers.intake_numbers_as_expected(${require}) as numbers_as_expected, ` : sql``
+    }(${counted})::int as written`,
   )) as { rows: { written: number }[] };
   return Number(result.rows[0]!.written) === items.length;
 }
