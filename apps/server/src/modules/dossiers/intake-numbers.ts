@@ -27,12 +27,24 @@ function keysOf(w: IntakeNumbersWanted): string[] {
  *
  * Nothing here decides a number: the database's counters do, in the statement that writes the
  * dossier, and a forecast another writer made wrong only fails that statement, which is then written
- * again with the numbers read. A counter is learnt from a committed write that read it; a failed write
- * forgets its counters; a counter whose forecast failed because someone else took its numbers (another
- * process receiving at the same agency) is read, not forecast, for a minute.
+ * again with the numbers read. The rules, so that a counter is forecast only from what is known:
+ * - a committed write that read its numbers teaches the highest number taken (whatever order writes
+ *   commit in);
+ * - no counter is forecast while a write reading it is in flight;
+ * - a failed write with forecast numbers forgets its counters; those of its writes in flight behind it
+ *   are then wrong too, and nothing is learnt until they have landed;
+ * - a counter whose forecast failed because someone else took its numbers (another process receiving
+ *   at the same agency) is read, not forecast, for a minute. A failure this process caused itself (a
+ *   write behind a failed one) does not count.
  */
 export class IntakeNumberForecast {
+  /** The last number taken of each counter, as far as this process knows. */
   readonly #last = new Map<string, number>();
+  /** Writes in flight per counter: with forecast numbers, and reading theirs. */
+  readonly #forecasting = new Map<string, number>();
+  readonly #reading = new Map<string, number>();
+  /** Counters whose forecast writes in flight follow one that failed. */
+  readonly #afterFailure = new Set<string>();
   readonly #contendedUntil = new Map<string, number>();
   readonly #now: () => number;
 
@@ -45,58 +57,94 @@ export class IntakeNumberForecast {
    * counter is not known (or its next number would be past the daily limit, which a read reports).
    */
   reserve(wanted: readonly IntakeNumbersWanted[]): IntakeNumbers[] | null {
-    for (const w of wanted) {
-      const code = this.#last.get(codeKey(w));
-      if (code === undefined || code + 1 > MAX_DAILY_SEQUENCE) return null;
-      if (w.book && !this.#last.has(bookKey(w, w.book))) return null;
-    }
-    return wanted.map((w) => {
-      const sequence = this.#take(codeKey(w));
-      return { sequence, book: w.book ? this.#take(bookKey(w, w.book)) : null };
-    });
+    for (const w of wanted)
+      for (const key of keysOf(w)) {
+        const last = this.#last.get(key);
+        if (last === undefined || this.#reading.has(key)) return null;
+        if (key === codeKey(w) && last + 1 > MAX_DAILY_SEQUENCE) return null;
+      }
+    return wanted.map((w) => ({
+      sequence: this.#take(codeKey(w)),
+      book: w.book ? this.#take(bookKey(w, w.book)) : null,
+    }));
+  }
+
+  /** After a write of `wanted` with the numbers `reserve` gave committed. */
+  written(wanted: readonly IntakeNumbersWanted[]): void {
+    for (const key of wanted.flatMap(keysOf)) this.#landed(key);
   }
 
   /**
-   * After a write of `wanted` with forecast numbers failed (rolled back whole): read them next time.
-   * `taken` when it failed because another writer had taken one of them.
+   * After a write of `wanted` with the numbers `reserve` gave failed (rolled back whole): read them next
+   * time. `taken` when it failed because another writer had taken one of them.
    */
   forget(wanted: readonly IntakeNumbersWanted[], taken: boolean): void {
     const until = this.#now() + CONTENDED_MS;
     for (const key of wanted.flatMap(keysOf)) {
-      // Already forgotten: an earlier write of this process failed, and moved this one's numbers.
-      if (taken && this.#last.has(key)) this.#contendedUntil.set(key, until);
+      if (taken && !this.#afterFailure.has(key)) this.#contendedUntil.set(key, until);
       this.#last.delete(key);
+      this.#landed(key);
+      if (this.#forecasting.has(key)) this.#afterFailure.add(key);
     }
   }
 
-  /** After a committed write that read its numbers: the last number of each counter it took. */
+  /** Before a write of `wanted` reads its numbers: its counters are not forecast until it lands. */
+  startRead(wanted: readonly IntakeNumbersWanted[]): void {
+    for (const key of wanted.flatMap(keysOf)) increment(this.#reading, key);
+  }
+
+  /** After that write failed. */
+  readFailed(wanted: readonly IntakeNumbersWanted[]): void {
+    for (const key of wanted.flatMap(keysOf)) decrement(this.#reading, key);
+  }
+
+  /** After that write committed: the numbers it took. */
   learn(wanted: readonly IntakeNumbersWanted[], numbers: readonly IntakeNumbers[]): void {
     const now = this.#now();
     wanted.forEach((w, i) => {
       const n = numbers[i]!;
       this.#learnOne(codeKey(w), n.sequence, now);
-      if (w.book && n.book !== null) this.#learnOne(bookKey(w, w.book), n.book, now);
+      if (w.book) this.#learnOne(bookKey(w, w.book), n.book ?? 0, now);
     });
   }
 
   #take(key: string): number {
     const next = this.#last.get(key)! + 1;
     this.#last.set(key, next);
+    increment(this.#forecasting, key);
     return next;
   }
 
+  #landed(key: string): void {
+    decrement(this.#forecasting, key);
+    if (!this.#forecasting.has(key)) this.#afterFailure.delete(key);
+  }
+
   #learnOne(key: string, last: number, now: number): void {
+    decrement(this.#reading, key);
     const until = this.#contendedUntil.get(key);
     if (until !== undefined) {
       if (now < until) return;
       this.#contendedUntil.delete(key);
     }
-    // A write of this process in flight may have counted further already.
-    if ((this.#last.get(key) ?? 0) >= last) return;
+    // Forgotten after a failure, with writes behind it still in flight: wait for them to land.
+    if (this.#afterFailure.has(key)) return;
+    const known = this.#last.get(key);
+    if (known !== undefined && known >= last) return;
     this.#last.delete(key);
     this.#last.set(key, last);
     if (this.#last.size > MAX_KEYS) this.#last.delete(this.#last.keys().next().value!);
     if (this.#contendedUntil.size > MAX_KEYS)
       this.#contendedUntil.delete(this.#contendedUntil.keys().next().value!);
   }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
 }

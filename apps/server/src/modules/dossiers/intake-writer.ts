@@ -93,6 +93,7 @@ async function writeIntakes(
       const also = [...numbers.ctes, ...planned.also];
       if (writtenInOneStatement(planned.plans)) await writePlans(db, planned.plans, also, numbers.condition);
       else await inTransaction(db, (tx) => writePlans(tx, planned.plans, also, numbers.condition));
+      forecast.written(wanted);
       stats.forecastWritten++;
       return planned.results;
     } catch (error) {
@@ -100,14 +101,21 @@ async function writeIntakes(
       forecast.forget(wanted, store.intakeNumbersMoved(error));
     }
   }
-  const [results, taken] = await inTransaction(db, async (tx) => {
-    const taken = await store.nextIntakeNumbers(tx, wanted);
-    const planned = planIntakes(writes, taken);
-    await writePlans(tx, planned.plans, planned.also);
-    return [planned.results, taken] as const;
-  });
-  forecast.learn(wanted, taken);
-  return results;
+  forecast.startRead(wanted);
+  let written: readonly [IntakeResult[], IntakeNumbers[]];
+  try {
+    written = await inTransaction(db, async (tx) => {
+      const taken = await store.nextIntakeNumbers(tx, wanted);
+      const planned = planIntakes(writes, taken);
+      await writePlans(tx, planned.plans, planned.also);
+      return [planned.results, taken] as const;
+    });
+  } catch (error) {
+    forecast.readFailed(wanted);
+    throw error;
+  }
+  forecast.learn(wanted, written[1]);
+  return written[0];
 }
 
 /** Each reception decided with its numbers: what to write, and what to answer once it is written. */
