@@ -255,11 +255,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return uniqueViolation(error) !== null;
 }
 
+/** The database's error with SQLSTATE `sqlState` in `error` (however wrapped), or null. */
+export function databaseError(error: unknown, sqlState: string): { constraint?: unknown } | null {
+  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === sqlState) return e as { constraint?: unknown };
+  return null;
+}
+
 /** The unique_violation in `error` (however wrapped), with the constraint named when the driver says. */
 export function uniqueViolation(error: unknown): { constraint: string | null } | null {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505') return { constraint: typeof constraint === 'string' ? constraint : null };
-  }
-  return null;
+  const found = databaseError(error, '23505');
+  if (!found) return null;
+  return { constraint: typeof found.constraint === 'string' ? found.constraint : null };
 }

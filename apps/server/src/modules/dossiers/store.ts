@@ -2,7 +2,7 @@ import type { DossierEvent } from '@motcua/domain/dossier/dossier-events';
 import type { RollupDelta } from '@motcua/domain/dossier/dossier-rollup';
 import type { DossierState } from '@motcua/domain/dossier/dossier-state';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
-import { type Db, executePrepared } from '../../platform/database';
+import { type Db, databaseError, executePrepared } from '../../platform/database';
 import { insertRowsFromJson } from '../../platform/json-rows';
 import { bookSequences, codeSequences, dailyRollups, dossiers, events, idempotencyKeys } from './schema';
 import { asEvents, SnapshotWrites, withStates } from './snapshot-store';
@@ -81,9 +81,7 @@ export function expectedIntakeNumbers(
 
 /** The error of a statement whose forecast numbers another writer took first (migration 0021). */
 export function intakeNumbersMoved(error: unknown): boolean {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
-    if ((e as { code?: unknown }).code === 'MC001') return true;
-  return false;
+  return databaseError(error, 'MC001') !== null;
 }
 
 /**
