@@ -134,7 +134,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
         APP_PROCESSES > 1
           ? `intake: CPU per reception "app process" is the ${APP_PROCESSES} workers and the bench process (primary and load worker)`
           : `intake: the app's event loop was busy ${(100 * loopBusy).toFixed(0)} % of the time (the load worker runs in its own thread)`,
-        `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared writes (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch; numbers forecast for ${batching.forecastWritten} writes (${batching.forecastFailed} forecasts failed and were read again)`,
+        `intake: group commit: ${batching.receptions} receptions written in ${batching.batches} shared writes (${(batching.receptions / Math.max(1, batching.batches)).toFixed(1)} each), the rest alone; ${batching.retriedAlone} retried alone after a failed batch; numbers forecast for ${batching.forecastWritten} writes (${batching.forecastFailed} found taken by another writer and read again)`,
         `intake: checked ${checked}`,
         `intake: machine ${cpus().length} cores, load average ${load} when the bench started`,
       ],

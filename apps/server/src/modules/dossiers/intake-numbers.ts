@@ -57,12 +57,11 @@ export class IntakeNumberForecast {
    * counter is not known (or its next number would be past the daily limit, which a read reports).
    */
   reserve(wanted: readonly IntakeNumbersWanted[]): IntakeNumbers[] | null {
-    for (const w of wanted)
-      for (const key of keysOf(w)) {
-        const last = this.#last.get(key);
-        if (last === undefined || this.#reading.has(key)) return null;
-        if (key === codeKey(w) && last + 1 > MAX_DAILY_SEQUENCE) return null;
-      }
+    for (const w of wanted) {
+      const code = this.#known(codeKey(w));
+      if (code === undefined || code + 1 > MAX_DAILY_SEQUENCE) return null;
+      if (w.book && this.#known(bookKey(w, w.book)) === undefined) return null;
+    }
     return wanted.map((w) => ({
       sequence: this.#take(codeKey(w)),
       book: w.book ? this.#take(bookKey(w, w.book)) : null,
@@ -106,6 +105,11 @@ export class IntakeNumberForecast {
       this.#learnOne(codeKey(w), n.sequence, now);
       if (w.book) this.#learnOne(bookKey(w, w.book), n.book ?? 0, now);
     });
+  }
+
+  /** The last number of a counter, when known and not being read. */
+  #known(key: string): number | undefined {
+    return this.#reading.has(key) ? undefined : this.#last.get(key);
   }
 
   #take(key: string): number {

@@ -75,8 +75,8 @@ const numbersWanted = (w: IntakeWrite): store.IntakeNumbersWanted => ({
 /**
  * Writes receptions of different receiving agencies together; all commit or none. With their numbers
  * forecast, in one statement that takes and checks them (and no transaction of its own when that
- * statement is all there is); otherwise, or when the forecast was wrong, in a transaction that reads the
- * numbers first and then writes.
+ * statement is all there is); otherwise, or when another writer had taken a forecast number, in a
+ * transaction that reads the numbers first and then writes.
  */
 async function writeIntakes(
   db: Db,
@@ -97,8 +97,11 @@ async function writeIntakes(
       stats.forecastWritten++;
       return planned.results;
     } catch (error) {
+      const moved = store.intakeNumbersMoved(error);
+      forecast.forget(wanted, moved);
+      // Anything else (a refusal by the decider, a reused Idempotency-Key) fails the read alike.
+      if (!moved) throw error;
       stats.forecastFailed++;
-      forecast.forget(wanted, store.intakeNumbersMoved(error));
     }
   }
   forecast.startRead(wanted);
@@ -186,7 +189,7 @@ export interface IntakeBatchStats {
   batches: number;
   /** Receptions of failed batches, each written again alone. */
   retriedAlone: number;
-  /** Writes (batches or receptions alone) with forecast numbers, in one statement: written, failed. */
+  /** Writes (batches or receptions alone) with forecast numbers: written, and found taken (then read). */
   forecastWritten: number;
   forecastFailed: number;
 }
