@@ -135,6 +135,8 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let failure = false;
+  /** What made a vitest step fail, printed again after the summary: a CI log is read from its tail. */
+  const failures = [];
 
   for (const step of selected) {
     if (failure) {
@@ -145,6 +147,7 @@ async function main() {
     const started = Date.now();
     let command = step.command;
     let report = null;
+    let digest = null;
 
     if (step.vitest) {
       const reason = step.unavailable?.();
@@ -160,7 +163,9 @@ async function main() {
         continue;
       }
       report = path.join(ARTIFACTS, `${step.name}.json`);
+      digest = path.join(ARTIFACTS, `${step.name}-failures.txt`);
       rmSync(report, { force: true });
+      rmSync(digest, { force: true });
       command = [
         ...localBin('vitest'),
         'run',
@@ -168,6 +173,7 @@ async function main() {
         '--reporter=default',
         '--reporter=json',
         `--outputFile.json=${path.relative(ROOT, report)}`,
+        `--reporter=${path.join(ROOT, 'scripts', 'failure-digest-reporter.mjs')}`,
       ];
     }
 
@@ -176,7 +182,7 @@ async function main() {
         .map(([k, v]) => `${k}=${v} `)
         .join('')}${command.join(' ')}`,
     );
-    const code = await run(command, step.env);
+    const code = await run(command, { ...step.env, ...(digest ? { MOTCUA_FAILURE_DIGEST: digest } : {}) });
     const ms = Date.now() - started;
     const counts = report ? readCounts(report) : null;
     if (counts) {
@@ -189,7 +195,11 @@ async function main() {
         ? 'no report written'
         : '';
     results.push({ name: step.name, status: code === 0 ? 'passed' : `FAILED (exit ${code})`, note, ms });
-    if (code !== 0) failure = true;
+    if (code !== 0) {
+      failure = true;
+      if (digest && existsSync(digest))
+        failures.push({ step: step.name, text: readFileSync(digest, 'utf8') });
+    }
   }
 
   const nameWidth = Math.max(4, ...results.map((r) => r.name.length));
@@ -200,6 +210,9 @@ async function main() {
     console.log(
       `${r.name.padEnd(nameWidth)}  ${r.status.padEnd(statusWidth)}  ${(r.status === 'not run' ? '' : formatDuration(r.ms)).padStart(10)}  ${r.note ?? ''}`.trimEnd(),
     );
+  }
+  for (const f of failures.filter((f) => f.text.trim() !== '')) {
+    console.log(`\n━━ why ${f.step} failed ━━\n${f.text.trim()}`);
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failure ? 1 : 0;
