@@ -103,11 +103,33 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 // An arbitrary constant: the advisory lock that lets several app processes start at once and migrate once.
 const migrationLockKey = 7_301_2018;
 
+/** How long `close()` waits for the server to end the pool's connections once they are told to. */
+const connectionsEndWithinMs = 5_000;
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  /** Each open connection, and when it ends: `close()` returns only once the server has ended them. */
+  const open = new Map<pg.PoolClient, Promise<void>>();
+  let closing = false;
   // Dates (not timestamps) stay strings: a legal date must never shift with the process's time zone.
   pool.on('connect', (c) => {
     c.setTypeParser(1082, (v: string) => v);
+    open.set(
+      c,
+      new Promise((resolve) =>
+        c.once('end', () => {
+          open.delete(c);
+          resolve();
+        }),
+      ),
+    );
+  });
+  // An idle connection the server ended (a restart, an administrator, a dropped database): the pool has
+  // already let it go and opens another when needed. Without a listener the pool's 'error' event would
+  // end the process. While closing it is what closing does.
+  pool.on('error', (error) => {
+    if (!closing)
+      console.warn(`PostgreSQL: an idle connection was lost (${error.message}); the pool opens another`);
   });
   const db = drizzlePg(pool) as unknown as Db;
   const raw: RawSql = {
@@ -141,7 +163,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         lockClient.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      closing = true;
+      // `end()` resolves once it has told each connection to end, not once the server has ended them.
+      await pool.end();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(open.values()),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, connectionsEndWithinMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
     listen: (channel, handlers) => listenPostgres(url, channel, handlers),
   };
 }
