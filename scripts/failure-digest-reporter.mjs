@@ -25,11 +25,11 @@ export default class FailureDigestReporter {
     const entries = [];
     for (const error of unhandledErrors) {
       // Vitest names the test file that was running when the error arrived, when it knows it.
-      const where = error?.VITEST_TEST_PATH ?? error?.testPath ?? '';
+      const where = error?.VITEST_TEST_PATH ?? '';
       entries.push(`unhandled error${where ? ` while ${where} ran` : ''}:\n${describeError(error)}`);
     }
     for (const module of testModules) {
-      for (const error of module.errors?.() ?? []) {
+      for (const error of module.errors()) {
         entries.push(`${module.moduleId}: error outside any test:\n${describeError(error)}`);
       }
       for (const test of module.children.allTests()) {

@@ -197,8 +197,8 @@ async function main() {
     results.push({ name: step.name, status: code === 0 ? 'passed' : `FAILED (exit ${code})`, note, ms });
     if (code !== 0) {
       failure = true;
-      if (digest && existsSync(digest))
-        failures.push({ step: step.name, text: readFileSync(digest, 'utf8') });
+      const text = digest && existsSync(digest) ? readFileSync(digest, 'utf8').trim() : '';
+      if (text !== '') failures.push({ step: step.name, text });
     }
   }
 
@@ -211,8 +211,8 @@ async function main() {
       `${r.name.padEnd(nameWidth)}  ${r.status.padEnd(statusWidth)}  ${(r.status === 'not run' ? '' : formatDuration(r.ms)).padStart(10)}  ${r.note ?? ''}`.trimEnd(),
     );
   }
-  for (const f of failures.filter((f) => f.text.trim() !== '')) {
-    console.log(`\n━━ why ${f.step} failed ━━\n${f.text.trim()}`);
+  for (const f of failures) {
+    console.log(`\n━━ why ${f.step} failed ━━\n${f.text}`);
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failure ? 1 : 0;

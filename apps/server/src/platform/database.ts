@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -110,7 +111,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   /** Each open connection, and when it ends: `close()` returns only once the server has ended them. */
   const open = new Map<pg.PoolClient, Promise<void>>();
-  let closing = false;
   // Dates (not timestamps) stay strings: a legal date must never shift with the process's time zone.
   pool.on('connect', (c) => {
     c.setTypeParser(1082, (v: string) => v);
@@ -128,7 +128,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // already let it go and opens another when needed. Without a listener the pool's 'error' event would
   // end the process. While closing it is what closing does.
   pool.on('error', (error) => {
-    if (!closing)
+    if (!pool.ending)
       console.warn(`PostgreSQL: an idle connection was lost (${error.message}); the pool opens another`);
   });
   const db = drizzlePg(pool) as unknown as Db;
@@ -164,17 +164,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     async close() {
-      closing = true;
       // `end()` resolves once it has told each connection to end, not once the server has ended them.
       await pool.end();
-      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.all(open.values()),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, connectionsEndWithinMs);
-        }),
+        sleep(connectionsEndWithinMs, undefined, { ref: false }),
       ]);
-      clearTimeout(timer);
     },
     listen: (channel, handlers) => listenPostgres(url, channel, handlers),
   };
