@@ -12,7 +12,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { type IntakeBatchStats, intakeBatchStats } from '../apps/server/src/modules/dossiers/intake-writer';
+import { intakeBatchStats, noIntakeBatches } from '../apps/server/src/modules/dossiers/intake-writer';
 import { verifyAuditChain } from '../apps/server/src/platform/audit-log';
 import { seedDemoIfEmpty } from '../apps/server/src/seed/seed-demo';
 import { type BenchAppProcesses, startBenchAppProcesses } from './support/app-processes';
@@ -59,13 +59,7 @@ export async function runIntakeBench(): Promise<{ name: string; lines: string[] 
     const port = new URL(bench.databaseUrl!).port || '5432';
     let appCpu = 0;
     let loopBusy = 0;
-    let batching: IntakeBatchStats = {
-      receptions: 0,
-      batches: 0,
-      retriedAlone: 0,
-      forecastWritten: 0,
-      forecastFailed: 0,
-    };
+    let batching = noIntakeBatches();
     let postgresCpu: number | null = null;
     let processes: BenchAppProcesses | null = null;
     try {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { IntakeBatchStats } from '../../apps/server/src/modules/dossiers/intake-writer';
+import { type IntakeBatchStats, noIntakeBatches } from '../../apps/server/src/modules/dossiers/intake-writer';
 import { startWorkers } from '../../apps/server/src/platform/process-cluster';
 import type { BenchDatabase } from './bench-app';
 import { processesCpuMs } from './cpu-time';
@@ -51,7 +51,7 @@ export async function startBenchAppProcesses(
           forecastWritten: sum.forecastWritten + a.forecastWritten,
           forecastFailed: sum.forecastFailed + a.forecastFailed,
         }),
-        { receptions: 0, batches: 0, retriedAlone: 0, forecastWritten: 0, forecastFailed: 0 },
+        noIntakeBatches(),
       );
     },
     close: () => pool.stop(),

@@ -271,17 +271,17 @@ function newsFor(state: DossierState, events: readonly DossierEvent[]): string |
   return news.length === 0 ? null : news.join(' ');
 }
 
-/** The applicant with an account hears of each step that concerns them, in their portal inbox. */
 /** Whether `writePlans` writes only its one statement: no files to attach, no applicant to tell. */
 export function writtenInOneStatement(plans: readonly CommitPlan[]): boolean {
   return plans.every((p) => p.files.ids.length === 0 && !p.files.refreshReaders && !tellsApplicant(p));
 }
 
+/** The applicant with an account hears of each step that concerns them, in their portal inbox. */
 function tellsApplicant(plan: CommitPlan): boolean {
   return Boolean(plan.state.applicant?.accountId) && plan.applicantNews !== null;
 }
 
-/** Tells the applicant with an account what changed, when it is news to them (see `tellsApplicant`). */
+/** Tells the applicant with an account what changed, when it is news to them (`tellsApplicant`). */
 async function tellApplicant(tx: Db, plan: CommitPlan): Promise<void> {
   const accountId = plan.state.applicant?.accountId;
   if (!accountId || plan.applicantNews === null) return;

@@ -80,7 +80,7 @@ export class IntakeNumberForecast {
   forget(wanted: readonly IntakeNumbersWanted[], taken: boolean): void {
     const until = this.#now() + CONTENDED_MS;
     for (const key of wanted.flatMap(keysOf)) {
-      if (taken && !this.#afterFailure.has(key)) this.#contendedUntil.set(key, until);
+      if (taken && !this.#afterFailure.has(key)) remember(this.#contendedUntil, key, until);
       this.#last.delete(key);
       this.#landed(key);
       if (this.#forecasting.has(key)) this.#afterFailure.add(key);
@@ -135,12 +135,15 @@ export class IntakeNumberForecast {
     if (this.#afterFailure.has(key)) return;
     const known = this.#last.get(key);
     if (known !== undefined && known >= last) return;
-    this.#last.delete(key);
-    this.#last.set(key, last);
-    if (this.#last.size > MAX_KEYS) this.#last.delete(this.#last.keys().next().value!);
-    if (this.#contendedUntil.size > MAX_KEYS)
-      this.#contendedUntil.delete(this.#contendedUntil.keys().next().value!);
+    remember(this.#last, key, last);
   }
+}
+
+/** Sets `key` as the newest entry of `map`, dropping the oldest past MAX_KEYS. */
+function remember(map: Map<string, number>, key: string, value: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_KEYS) map.delete(map.keys().next().value!);
 }
 
 function increment(counts: Map<string, number>, key: string): void {

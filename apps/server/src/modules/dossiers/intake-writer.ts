@@ -194,6 +194,11 @@ export interface IntakeBatchStats {
   forecastFailed: number;
 }
 
+/** Counters of no reception written yet. */
+export function noIntakeBatches(): IntakeBatchStats {
+  return { receptions: 0, batches: 0, retriedAlone: 0, forecastWritten: 0, forecastFailed: 0 };
+}
+
 interface Waiting {
   write: IntakeWrite;
   resolve: (result: IntakeResult) => void;
@@ -217,13 +222,7 @@ class IntakeBatcher {
   readonly #forecast = new IntakeNumberForecast();
   #waiting: Waiting[] = [];
   #inFlight = 0;
-  readonly batched: IntakeBatchStats = {
-    receptions: 0,
-    batches: 0,
-    retriedAlone: 0,
-    forecastWritten: 0,
-    forecastFailed: 0,
-  };
+  readonly batched = noIntakeBatches();
 
   constructor(db: Db) {
     this.#db = db;
